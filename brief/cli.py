@@ -1,0 +1,141 @@
+"""The command line: `brief` (the app), `brief check`, `brief list`, `brief export`, `brief schema`.
+
+Only the app imports Textual, and only when it starts; `check`, `list`, `export` and `schema` never do, so they
+start fast. Every message goes through the catalogs, in the language of `--lang` or of the locale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from brief.i18n import default_lang, describe, t, tn
+from brief.loader import default_briefs_dir, load
+from brief.model import Corpus, Problem
+
+
+def _options() -> argparse.ArgumentParser:
+    """Options shared by every command. Defaults are suppressed so that an option given before the command is
+    not reset by the command's own parser."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--briefs", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                        help="folder of brief files (default: the bundled briefs)")
+    common.add_argument("--seeds", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                        help="folder of seed texts (default: seeds/ beside the briefs folder)")
+    common.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
+                        help="language of the output (default: from the locale)")
+    return common
+
+
+def parser() -> argparse.ArgumentParser:
+    common = _options()
+    root = argparse.ArgumentParser(
+        prog="brief", parents=[common],
+        description="Briefings on disarmament negotiations. Without a command, opens the app.")
+    commands = root.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", parents=[common], help="validate the briefs and their quotes")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="check only these brief files")
+    commands.add_parser("list", parents=[common], help="list the agenda items")
+    export = commands.add_parser("export", parents=[common], help="write a one-page Markdown briefing")
+    export.add_argument("id", metavar="ID", help="the brief id (see `brief list`)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument("--full", action="store_true", help="every point, without the one-page limit")
+    export.add_argument("--points", metavar="ID,ID,…", help="only these points")
+    export.add_argument("--notes", type=Path, metavar="FILE", help="add your own line from FILE")
+    export.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed as prepared (default: today)")
+    schema = commands.add_parser("schema", parents=[common], help="print the JSON Schema of a brief file")
+    schema.add_argument("--glossary", action="store_true", help="the schema of glossary.yaml instead")
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    lang = getattr(args, "lang", None) or default_lang()
+    briefs_dir = getattr(args, "briefs", None) or default_briefs_dir()
+    seeds_dir = getattr(args, "seeds", None)
+    try:
+        if args.command == "check":
+            return check(briefs_dir, seeds_dir, args.files or None, lang, sys.stdout)
+        if args.command == "list":
+            return list_briefs(briefs_dir, seeds_dir, lang)
+        if args.command == "export":
+            from brief.export_cli import export_command
+
+            return export_command(args, briefs_dir, seeds_dir, lang)
+        if args.command == "schema":
+            return schema(args.glossary, sys.stdout)
+        return run_app(briefs_dir, seeds_dir, getattr(args, "lang", None))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `brief check | head`
+        sys.stderr.close()
+        return 1
+
+
+def format_problem(problem: Problem, lang: str) -> str:
+    level = t(lang, "error") if problem.level == "error" else t(lang, "warning")
+    return f"{problem.location()}: {level}: {describe(problem, lang)}"
+
+
+def summary(corpus: Corpus, lang: str) -> str:
+    """"4 briefs, 187 points, 0 errors, 2 warnings"."""
+    return t(lang, "{briefs}, {points}, {errors}, {warnings}",
+             briefs=tn(lang, "{n} brief", "{n} briefs", len(corpus.briefs)),
+             points=tn(lang, "{n} point", "{n} points", corpus.point_count()),
+             errors=tn(lang, "{n} error", "{n} errors", len(corpus.errors)),
+             warnings=tn(lang, "{n} warning", "{n} warnings", len(corpus.warnings)))
+
+
+def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, lang: str, out: TextIO) -> int:
+    if files:
+        missing = [f for f in files if not f.is_file()]
+        for path in missing:
+            out.write(t(lang, "{path}: error: no such file", path=path) + "\n")
+        if missing:
+            return 1
+        briefs_dir = files[0].parent if briefs_dir == default_briefs_dir() else briefs_dir
+    corpus = load(briefs_dir, seeds_dir, files)
+    for problem in corpus.problems:
+        out.write(format_problem(problem, lang) + "\n")
+    out.write(summary(corpus, lang) + "\n")
+    return 1 if corpus.errors else 0
+
+
+def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    corpus = load(briefs_dir, seeds_dir)
+    console = Console(highlight=False)
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for heading in (t(lang, "ID"), t(lang, "Document"), t(lang, "Item"), t(lang, "Title"),
+                    t(lang, "Consensus"), t(lang, "Divergence"), t(lang, "Proposal")):
+        table.add_column(heading, overflow="fold")
+    for brief in corpus.briefs:
+        kinds = [p.kind for _, p in brief.points()]
+        cells = [brief.id, brief.document.cite(lang), brief.agenda_item.number, brief.agenda_item.short[lang],
+                 *(str(kinds.count(k)) for k in ("consensus", "divergence", "proposal"))]
+        table.add_row(*(Text(cell) for cell in cells))  # Text: brackets in content are not Rich markup
+    console.print(table)
+    if corpus.errors:
+        console.print(Text(t(lang, "{count} problem(s) found: run `brief check` for details",
+                             count=len(corpus.errors)), style="yellow"))
+    return 0 if corpus.briefs else 1
+
+
+def schema(glossary: bool, out: TextIO) -> int:
+    from brief.schema import schema_json
+
+    out.write(schema_json("glossary" if glossary else "brief"))
+    return 0
+
+
+def run_app(briefs_dir: Path, seeds_dir: Path | None, lang: str | None) -> int:
+    from brief.tui.app import BriefApp
+
+    BriefApp(briefs_dir=briefs_dir, seeds_dir=seeds_dir, lang=lang).run()
+    return 0

@@ -1,0 +1,361 @@
+"""Read `briefs/*.yaml` into the model, and report every problem with the file, line and column it concerns.
+
+Each file is read with a safe YAML loader (libyaml's C parser where available) into a node tree, which gives
+positions. The tree is checked before any Python object is built from it: only standard tags are accepted (a
+`!!python/object` is reported, never constructed), anchors and aliases are refused (which also defuses "billion
+laughs" documents), and duplicate keys are reported. The data is then validated against the model
+(`brief.validate`), and the valid briefs against each other, the glossary and their seeds (`check_brief`).
+
+A broken file never stops the others: it is reported and left out, and everything else loads.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from brief import ladder, validate
+from brief.i18n import N_
+from brief.model import Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
+from brief.sources import Seed, SeedLibrary
+
+GLOSSARY = "glossary.yaml"
+#: Brief files above this size are refused: a real brief is about 50 kB.
+MAX_FILE_BYTES = 2_000_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+#: The tags a brief may contain; anything else (`!!python/object`, `!!binary`, `!custom`) is refused.
+_ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+
+class _BriefLoader(_Loader):  # type: ignore[misc, valid-type]
+    """A safe loader that leaves dates as strings: the model validates them, and a bad date is then a problem
+    with a position rather than an exception from the YAML constructor."""
+
+
+_BriefLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
+Position = tuple[int, int]  # line and column, from 1
+NodePath = tuple[str | int, ...]
+
+
+class Positions:
+    """Line and column of every node of a document, by path from the root."""
+
+    def __init__(self) -> None:
+        self.values: dict[NodePath, Position] = {}
+        self.keys: dict[NodePath, Position] = {}
+
+    def of(self, path: NodePath, on_key: bool = False) -> Position:
+        """The position of the node at `path`, or of its nearest ancestor that exists."""
+        if on_key and path in self.keys:
+            return self.keys[path]
+        while path and path not in self.values:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+
+class Reader:
+    """Reads one YAML file into plain data plus positions, collecting problems instead of raising."""
+
+    def __init__(self, path: Path, shown: str) -> None:
+        self.path = path
+        self.shown = shown
+        self.problems: list[Problem] = []
+        self.positions = Positions()
+
+    def problem(self, where: Position, template: str, level: str = "error", **params: str) -> None:
+        self.problems.append(
+            Problem(path=self.shown, line=where[0], col=where[1], level=level, template=template, params=params)
+        )
+
+    def read(self) -> Any | None:
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.problem((0, 0), N_("file is {size} MB, over the {limit} MB limit for a brief: split it into one file per agenda item"),
+                             size=f"{size / 1e6:.1f}", limit=f"{MAX_FILE_BYTES / 1e6:.0f}")
+                return None
+            raw = self.path.read_bytes()
+        except OSError as error:
+            self.problem((0, 0), N_("cannot read the file ({reason}): check that it exists and is readable"),
+                         reason=error.strerror or str(error))
+            return None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+            self.problem((line, col), N_("the file is not UTF-8 (byte {byte} cannot be decoded): save it as UTF-8"),
+                         byte=f"0x{raw[error.start]:02x}")
+            return None
+        if not text.strip():
+            self.problem((0, 0), N_("the file is empty: write a brief in it (see briefs/README.md) or delete it"))
+            return None
+        loader = _BriefLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                self.problem((1, 1), N_("the file holds no YAML document: write a brief in it or delete it"))
+                return None
+            if not self._check_nodes(node):
+                return None
+            return loader.construct_document(node)
+        except yaml.MarkedYAMLError as error:
+            self._yaml_problem(error)
+            return None
+        except yaml.YAMLError as error:
+            self.problem((1, 1), N_("YAML error: {reason}"), reason=str(error))
+            return None
+        finally:
+            loader.dispose()
+
+    def _yaml_problem(self, error: yaml.MarkedYAMLError) -> None:
+        mark = error.problem_mark or error.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = " ".join(part for part in (error.context, error.problem) if part)
+        if "'\\t'" in reason or "tab" in reason:
+            self.problem(where, N_("a tab character is used for indentation: indent with spaces only"))
+        elif "found duplicate anchor" in reason or "found undefined alias" in reason:
+            self.problem(where, N_("anchors and aliases (&name, *name) are not supported: write the value out"))
+        else:
+            self.problem(where, N_("YAML syntax error: {reason}; check the indentation and quoting on this line "
+                                   "and the one before"), reason=reason)
+
+    def _check_nodes(self, root: yaml.Node) -> bool:
+        """Record positions; report aliases, non-standard tags and duplicate keys. True when the tree is clean."""
+        seen: set[int] = set()
+        clean = True
+        stack: list[tuple[yaml.Node, NodePath]] = [(root, ())]
+        while stack:
+            node, path = stack.pop()
+            where = (node.start_mark.line + 1, node.start_mark.column + 1)
+            if id(node) in seen:
+                self.problem(where, N_("anchors and aliases (&name, *name) are not supported: write the value out"))
+                clean = False
+                continue
+            seen.add(id(node))
+            self.positions.values[path] = where
+            if node.tag not in _ALLOWED_TAGS:
+                self.problem(where, N_("the tag `{tag}` is not allowed in a brief: remove it (only plain YAML values "
+                                       "are read, and nothing is ever executed)"), tag=node.tag)
+                clean = False
+                continue
+            if isinstance(node, yaml.MappingNode):
+                keys: set[str] = set()
+                for key_node, value_node in node.value:
+                    key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                    if key is None:
+                        self.problem(where, N_("a mapping key must be a plain word"))
+                        clean = False
+                        continue
+                    child = (*path, key)
+                    self.positions.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                    if key in keys:
+                        self.problem(self.positions.keys[child], N_("duplicate key `{key}`: keep only one"), key=key)
+                        clean = False
+                    keys.add(key)
+                    stack.append((value_node, child))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
+        return clean
+
+
+def shown_path(path: Path) -> str:
+    """A path as problems show it: relative to the working directory when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive, on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def default_briefs_dir() -> Path:
+    """The bundled briefs: inside the installed package, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_data" / "briefs", here.parent / "briefs"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "briefs"
+
+
+def default_seeds_dir(briefs_dir: Path) -> Path:
+    """Seeds live beside the briefs: `<briefs>/../seeds`."""
+    return briefs_dir.parent / "seeds"
+
+
+def brief_files(briefs_dir: Path) -> list[Path]:
+    return sorted(p for p in briefs_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.name != GLOSSARY)
+
+
+def load(briefs_dir: Path, seeds_dir: Path | None = None, files: list[Path] | None = None) -> Corpus:
+    """Load the glossary and the briefs of `briefs_dir` (or only `files`), and check them against each other and
+    against the seeds in `seeds_dir`. Never raises for bad input: every problem is in `Corpus.problems`."""
+    seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
+    problems: list[Problem] = []
+    shown_dir = shown_path(briefs_dir)
+    if not briefs_dir.is_dir():
+        problems.append(Problem(path=shown_dir, template=N_("the briefs directory does not exist: pass --briefs DIR "
+                                                            "with a folder of brief files")))
+        return Corpus(problems=tuple(problems))
+    glossary = _load_glossary(briefs_dir / GLOSSARY, problems)
+    paths = files if files is not None else brief_files(briefs_dir)
+    if not paths:
+        problems.append(Problem(path=shown_dir, template=N_("no briefs (*.yaml) in this directory: add one (see "
+                                                            "briefs/README.md) or pass --briefs DIR")))
+    briefs: list[Brief] = []
+    where: dict[str, str] = {}
+    for path in paths:
+        reader = Reader(path, shown_path(path))
+        data = reader.read()
+        brief = _validate(reader, data, Brief) if data is not None else None
+        if brief is not None and brief.id in where:
+            reader.problem(reader.positions.of(("id",)), N_("duplicate brief id `{id}`, already used by {other}: give "
+                                                            "this brief another id"), id=brief.id, other=where[brief.id])
+            brief = None
+        elif data is not None:
+            check_brief(Parts.of_brief(brief) if brief else Parts.of_data(data), reader, glossary, seeds)
+        problems.extend(reader.problems)
+        if brief is not None:
+            where[brief.id] = reader.shown
+            briefs.append(brief)
+    return Corpus(briefs=tuple(briefs), glossary=glossary, problems=tuple(problems), files=where)
+
+
+def _load_glossary(path: Path, problems: list[Problem]) -> Glossary | None:
+    shown = shown_path(path)
+    if not path.is_file():
+        problems.append(Problem(path=shown, level="warning", template=N_("no glossary.yaml: themes cannot be checked; "
+                                                                         "add one (see briefs/README.md)")))
+        return None
+    reader = Reader(path, shown)
+    data = reader.read()
+    glossary = _validate(reader, data, Glossary) if data is not None else None
+    if glossary is not None:
+        _unique(reader, [("themes", i, "id") for i in range(len(glossary.themes))], [t.id for t in glossary.themes],
+                N_("duplicate theme id `{id}`: theme ids must be unique"))
+    problems.extend(reader.problems)
+    return glossary
+
+
+def _validate(reader: Reader, data: Any, target: type) -> Any | None:
+    value, issues = validate.convert(data, target)
+    for issue in issues:
+        reader.problem(reader.positions.of(issue.path, issue.on_key), issue.template, **issue.params)
+    return value
+
+
+def _unique(reader: Reader, paths: Iterable[NodePath], ids: list[str], template: str) -> None:
+    seen: set[str] = set()
+    for path, ident in zip(paths, ids):
+        if ident in seen:
+            reader.problem(reader.positions.of(path), template, id=ident)
+        seen.add(ident)
+
+
+class Parts(NamedTuple):
+    """What the cross-checks read from a brief: from the model when the brief is valid, else from whatever parts
+    of the raw data are valid on their own, so that a schema error does not hide a missing quote elsewhere."""
+
+    topic_ids: list[tuple[NodePath, str]]
+    points: list[tuple[NodePath, Point]]
+    seed: str | None
+    skipped: list[tuple[NodePath, str]]
+
+    @classmethod
+    def of_brief(cls, brief: Brief) -> Parts:
+        return cls(
+            topic_ids=[(("topics", ti, "id"), topic.id) for ti, topic in enumerate(brief.topics)],
+            points=[(("topics", ti, "points", pi), point) for ti, topic in enumerate(brief.topics)
+                    for pi, point in enumerate(topic.points)],
+            seed=brief.document.source,
+            skipped=[(("skipped", i, "quote"), s.quote) for i, s in enumerate(brief.skipped)],
+        )
+
+    @classmethod
+    def of_data(cls, data: Any) -> Parts:
+        def valid(value: Any, target: Any) -> Any:
+            return validate.convert(value, target)[0]
+
+        def items(value: Any, key: str) -> list:
+            found = value.get(key) if isinstance(value, dict) else None
+            return found if isinstance(found, list) else []
+
+        document = data.get("document") if isinstance(data, dict) else None
+        topics = items(data, "topics")
+        return cls(
+            topic_ids=[(("topics", ti, "id"), t["id"]) for ti, t in enumerate(topics)
+                       if isinstance(t, dict) and isinstance(t.get("id"), str)],
+            points=[(("topics", ti, "points", pi), point) for ti, t in enumerate(topics)
+                    for pi, raw in enumerate(items(t, "points")) if (point := valid(raw, Point)) is not None],
+            seed=valid(document.get("source"), SeedName) if isinstance(document, dict) else None,
+            skipped=[(("skipped", i, "quote"), s["quote"]) for i, s in enumerate(items(data, "skipped"))
+                     if isinstance(s, dict) and isinstance(s.get("quote"), str)],
+        )
+
+
+def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: SeedLibrary) -> None:
+    """The checks beyond the schema: unique ids, known themes, quotes found once in the seed, and support that
+    agrees with the quote's quantifier (a warning)."""
+    at = reader.positions.of
+    _unique(reader, [path for path, _ in parts.topic_ids], [ident for _, ident in parts.topic_ids],
+            N_("duplicate topic id `{id}`: topic ids must be unique within a brief"))
+    _unique(reader, [(*path, "id") for path, _ in parts.points], [point.id for _, point in parts.points],
+            N_("duplicate point id `{id}`: point ids must be unique within a brief"))
+    if parts.points and not any(point.key for _, point in parts.points):
+        reader.problem(at(("topics",)), N_("no point is marked `key: true`: mark the points the one-page brief must "
+                                           "carry"), level="warning")
+    seed = _seed(parts.seed, reader, seeds) if parts.seed else None
+    known = {theme.id for theme in glossary.themes} if glossary else None
+    for path, point in parts.points:
+        for index, theme in enumerate(point.themes):
+            if known is not None and theme not in known:
+                reader.problem(at((*path, "themes", index)), N_("unknown theme `{theme}`: use a theme id from "
+                                                                 "glossary.yaml, or add it there"), theme=theme)
+        if isinstance(point, Divergence):
+            quoted = [((*path, "positions", i), position) for i, position in enumerate(point.positions)]
+        else:
+            quoted = [(path, point)]
+        for holder_path, holder in quoted:
+            if seed is not None:
+                _check_quote(reader, seed, holder.source.quote, at((*holder_path, "source", "quote")))
+            found = ladder.quantifier(holder.source.quote)
+            if found and found[1] != holder.support:
+                reader.problem(at((*holder_path, "support")), N_("support is `{support}` but the quote opens with "
+                                                                 "{phrase} (`{found}`): check the chair's wording"),
+                               level="warning", support=holder.support, phrase=found[0], found=found[1])
+    if seed is not None:
+        for path, quote in parts.skipped:
+            _check_quote(reader, seed, quote, at(path))
+
+
+def _seed(name: str, reader: Reader, seeds: SeedLibrary) -> Seed | None:
+    where = reader.positions.of(("document", "source"))
+    try:
+        return seeds.get(name)
+    except FileNotFoundError:
+        reader.problem(where, N_("seed `{name}` not found in {folder}: use the name of a file in the seeds "
+                                 "directory"), name=name, folder=shown_path(seeds.folder))
+    except UnicodeDecodeError:
+        reader.problem(where, N_("seed `{name}` is not UTF-8: save it as UTF-8"), name=name)
+    except (OSError, ValueError):
+        reader.problem(where, N_("seed `{name}` cannot be read or is too large"), name=name)
+    return None
+
+
+def _check_quote(reader: Reader, seed: Seed, quote: str, where: Position) -> None:
+    count = seed.count(quote)
+    if count == 0:
+        reader.problem(where, N_("quote not found in seed `{seed}`: copy it verbatim from the seed (whitespace does "
+                                 "not matter, every other character does)"), seed=seed.name)
+    elif count > 1:
+        reader.problem(where, N_("quote occurs {count} times in seed `{seed}`: quote more of the sentence so that it "
+                                 "points to one place"), count=str(count), seed=seed.name)

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = ROOT / "seeds"
+BRIEFS = ROOT / "briefs"
+
+# Snapshots depend on these (DESIGN.md §9); tests must not depend on the developer's shell.
+for name in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR", "TEXTUAL"):
+    os.environ.pop(name, None)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the user's real config, data and cache directories out of every test."""
+    home = tmp_path_factory.mktemp("home")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+
+
+@pytest.fixture
+def briefs_dir(tmp_path: Path) -> Path:
+    """A briefs folder with the bundled glossary and the small fixture brief; seeds beside it are the real ones."""
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    shutil.copy(BRIEFS / "glossary.yaml", folder)
+    shutil.copy(FIXTURES / "mini.yaml", folder)
+    (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
+    return folder
+
+
+def mutate(path: Path, old: str, new: str) -> Path:
+    """Replace one exact occurrence of `old` in the file (the test fails if it is not there exactly once)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based line of the first line containing `needle`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")

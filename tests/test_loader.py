@@ -1,0 +1,150 @@
+"""The loader: valid briefs load; every kind of error is reported with its file:line:col and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brief.i18n import describe
+from brief.loader import load
+from brief.model import Consensus, Divergence, Proposal
+from tests.conftest import line_of, mutate
+
+
+def messages(folder: Path, lang: str = "en") -> list[str]:
+    corpus = load(folder)
+    return [f"{Path(p.path).name}:{p.line}:{p.col}: {p.level}: {describe(p, lang)}" for p in corpus.problems]
+
+
+def test_fixture_loads_clean(briefs_dir: Path) -> None:
+    corpus = load(briefs_dir)
+    assert corpus.problems == ()
+    (brief,) = corpus.briefs
+    kinds = [type(p) for _, p in brief.points()]
+    assert kinds == [Consensus, Divergence, Proposal]
+    assert brief.point("adequacy").support == "many"  # the strongest side
+    assert corpus.files == {"mini-nsa": str(briefs_dir / "mini.yaml")}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "expected"),
+    [
+        ("  symbol: CD/2105", "  symbl: CD/2105", "symbl", "error: unknown key `symbl`: did you mean `symbol`?"),
+        ("support: general", "support: genral", "genral",
+         "error: `topics[0].points[0].support` must be one of all, general, most, many, some, one, not `genral`"),
+        ("date: 2017-09-15", "date: 2017-09-31", "2017-09-31",
+         "error: `document.date` must be a real date written YYYY-MM-DD, not `2017-09-31`"),
+        ('number: "4"', "number: 4", "number: 4",
+         "error: `agenda_item.number` must be text, not `4`: put the value in double quotes"),
+        ("kind: divergence", "kind: divergance", "divergance",
+         "error: `topics[0].points[1].kind` is `divergance`; use one of consensus, divergence, proposal"),
+        ("id: interim-step", "id: Interim Step", "Interim Step",
+         "error: `topics[0].points[0].id` must be an id of lowercase letters, digits and single hyphens"),
+        ("source: cd-2105.zh.txt", "source: ../../etc/passwd", "etc/passwd",
+         "error: `document.source` must be a file name in the seeds directory"),
+        ("key: true\n        themes: [nsa]\n        text", "key: yes please\n        themes: [nsa]\n        text",
+         "yes please", "error: `topics[0].points[0].key` must be true or false, not `yes please`"),
+    ],
+)
+def test_schema_errors_name_field_and_line(briefs_dir: Path, old: str, new: str, needle: str, expected: str) -> None:
+    path = mutate(briefs_dir / "mini.yaml", old, new)
+    (message,) = messages(briefs_dir)
+    line = line_of(path, needle)
+    assert message.startswith(f"mini.yaml:{line}:")
+    assert expected in message
+
+
+def test_missing_language_and_empty_string(briefs_dir: Path) -> None:
+    path = briefs_dir / "mini.yaml"
+    mutate(path, 'short: {en: "Negative security assurances", zh: "消极安全保证"}',
+           'short: {en: "Negative security assurances"}')
+    mutate(path, 'title: {en: "Way forward", zh: "前进道路"}', 'title: {en: "", zh: "前进道路"}')
+    found = messages(briefs_dir)
+    assert f"mini.yaml:{line_of(path, 'short:')}:10: error: missing `zh`: add the Chinese text" in found
+    empty_line = line_of(path, 'title: {en: "", zh')
+    assert any(m.startswith(f"mini.yaml:{empty_line}:") and
+               "`topics[1].title.en` must be non-empty text, not an empty string" in m for m in found)
+
+
+def test_every_problem_in_a_file_is_reported(briefs_dir: Path) -> None:
+    path = briefs_dir / "mini.yaml"
+    mutate(path, "  symbol: CD/2105", "  symbl: CD/2105")
+    mutate(path, "support: general", "support: genral")
+    mutate(path, "themes: [nsa, programme-of-work]", "themes: [nsa, programme-of-wrok]")
+    mutate(path, "许多代表团认为，现有的保证不能令人满意", "许多代表团认为，现有保证令人满意")
+    found = messages(briefs_dir)
+    assert len(found) == 4, found
+    assert any("unknown key `symbl`" in m for m in found)
+    assert any("not `genral`" in m for m in found)
+    # The cross-checks still run on the parts that are valid on their own.
+    assert any("unknown theme `programme-of-wrok`" in m for m in found)
+    assert any("quote not found in seed `cd-2105.zh.txt`" in m for m in found)
+
+
+def test_quote_problems(briefs_dir: Path) -> None:
+    path = briefs_dir / "mini.yaml"
+    mutate(path, 'source: {quote: "各代表团表示支持裁军谈判会议设立一个特设委员会"}',
+           'source: {quote: "我很荣幸作为主席之友被邀请共同主持这些会议。"}')
+    (message,) = messages(briefs_dir)
+    assert message.startswith(f"mini.yaml:{line_of(path, '我很荣幸作为主席之友')}:")
+    assert "quote occurs 2 times in seed `cd-2105.zh.txt`: quote more of the sentence" in message
+
+
+def test_quote_ignores_whitespace(briefs_dir: Path) -> None:
+    mutate(briefs_dir / "mini.yaml", '{quote: "许多代表团认为，现有的保证不能令人满意"}',
+           '{quote: "许多代表团认为，\\n  现有的保证  不能令人满意"}')
+    assert messages(briefs_dir) == []
+
+
+def test_support_disagreeing_with_quantifier_is_a_warning(briefs_dir: Path) -> None:
+    path = mutate(briefs_dir / "mini.yaml", "support: many", "support: some")
+    corpus = load(briefs_dir)
+    (problem,) = corpus.problems
+    assert problem.level == "warning" and corpus.briefs  # a warning does not drop the brief
+    assert (problem.line, problem.col) == (line_of(path, "support: some"), 22)
+    assert describe(problem, "en") == ("support is `some` but the quote opens with 许多代表团 (`many`): check the "
+                                       "chair's wording")
+
+
+def test_duplicate_ids(briefs_dir: Path) -> None:
+    path = briefs_dir / "mini.yaml"
+    mutate(path, "id: ad-hoc-committee", "id: interim-step")
+    other = briefs_dir / "other.yaml"
+    other.write_text(path.read_text(encoding="utf-8").replace("id: interim-step\n        kind: consensus",
+                                                              "id: other-step\n        kind: consensus"),
+                     encoding="utf-8")
+    corpus = load(briefs_dir)
+    found = [f"{Path(p.path).name}:{p.line}: {describe(p, 'en')}" for p in corpus.problems]
+    first_line = line_of(path, "id: interim-step")
+    assert not any(m.startswith(f"mini.yaml:{first_line}:") for m in found)  # the first use is fine
+    dup_line = [n for n, l in enumerate(path.read_text().splitlines(), 1) if "id: interim-step" in l][1]
+    assert f"mini.yaml:{dup_line}: duplicate point id `interim-step`: point ids must be unique within a brief" in found
+    assert f"other.yaml:3: duplicate brief id `mini-nsa`, already used by {briefs_dir / 'mini.yaml'}: give this brief " \
+           "another id" in found
+    assert [b.id for b in corpus.briefs] == ["mini-nsa"]
+
+
+def test_bad_file_does_not_hide_good_ones(briefs_dir: Path) -> None:
+    (briefs_dir / "broken.yaml").write_text("schema: 1\nid: [unclosed\n", encoding="utf-8")
+    corpus = load(briefs_dir)
+    assert [b.id for b in corpus.briefs] == ["mini-nsa"]
+    (problem,) = corpus.problems
+    assert Path(problem.path).name == "broken.yaml" and problem.line == 3
+    assert describe(problem, "en").startswith("YAML syntax error:")
+
+
+def test_missing_and_empty_directories(tmp_path: Path) -> None:
+    missing = load(tmp_path / "nowhere")
+    assert [describe(p, "en") for p in missing.problems] == [
+        "the briefs directory does not exist: pass --briefs DIR with a folder of brief files"]
+    (tmp_path / "empty").mkdir()
+    empty = load(tmp_path / "empty")
+    assert any("no briefs (*.yaml) in this directory" in describe(p, "en") for p in empty.errors)
+    assert any("no glossary.yaml" in describe(p, "en") for p in empty.warnings)
+
+
+def test_messages_in_chinese(briefs_dir: Path) -> None:
+    mutate(briefs_dir / "mini.yaml", "  symbol: CD/2105", "  symbl: CD/2105")
+    (message,) = messages(briefs_dir, "zh")
+    assert message.endswith("error: 未知的键 `symbl`：是否应为 `symbol`？")
