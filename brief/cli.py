@@ -7,12 +7,14 @@ start fast. Every message goes through the catalogs, in the language of `--lang`
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from brief.i18n import default_lang, describe, t, tn
-from brief.loader import default_briefs_dir, load
+from brief.loader import default_briefs_dir, default_seeds_dir, load
 from brief.model import Corpus, Problem
 
 
@@ -62,9 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             return list_briefs(briefs_dir, seeds_dir, lang)
         if args.command == "export":
-            from brief.export_cli import export_command
-
-            return export_command(args, briefs_dir, seeds_dir, lang)
+            return export(args, briefs_dir, seeds_dir, lang)
         if args.command == "schema":
             return schema(args.glossary, sys.stdout)
         return run_app(briefs_dir, seeds_dir, getattr(args, "lang", None))
@@ -125,6 +125,67 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
         console.print(Text(t(lang, "{count} problem(s) found: run `brief check` for details",
                              count=len(corpus.errors)), style="yellow"))
     return 0 if corpus.briefs else 1
+
+
+def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
+    from brief.export import ExportError, compose, write_atomic
+    from brief.sources import SeedLibrary
+
+    def fail(message: str) -> int:
+        sys.stderr.write(t(lang, "brief export: {message}", message=message) + "\n")
+        return 1
+
+    try:
+        prepared = prepared_date(args.date)
+    except ValueError:
+        return fail(t(lang, "--date must be a date written YYYY-MM-DD, not {value}", value=args.date))
+    notes = None
+    if args.notes is not None:
+        try:
+            notes = args.notes.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            return fail(t(lang, "cannot read the notes file {path} ({reason}): it must be a UTF-8 text file",
+                          path=args.notes, reason=reason))
+    # The brief's own file first (a brief is usually named after its id); every file only if that fails.
+    candidate = briefs_dir / f"{args.id}.yaml"
+    corpus = load(briefs_dir, seeds_dir, [candidate]) if candidate.is_file() else None
+    if corpus is None or corpus.brief(args.id) is None:
+        corpus = load(briefs_dir, seeds_dir)
+    brief = corpus.brief(args.id)
+    if brief is None:
+        known = ", ".join(b.id for b in corpus.briefs) or t(lang, "none")
+        return fail(t(lang, "no brief with id `{id}`; the briefs are: {known}", id=args.id, known=known))
+    point_ids = [p.strip() for p in args.points.split(",") if p.strip()] if args.points else None
+    if point_ids is not None:
+        unknown = [p for p in point_ids if brief.point(p) is None]
+        if unknown or not point_ids:
+            return fail(t(lang, "no point with id {ids} in `{brief}`; `brief export {brief} --full` shows them all",
+                          ids=", ".join(f"`{p}`" for p in unknown) or "``", brief=brief.id))
+    seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
+    briefing = compose(brief, lang, prepared=prepared, full=args.full, point_ids=point_ids, notes=notes,
+                       seeds=seeds)
+    if args.output is None:
+        sys.stdout.write(briefing.markdown)
+        return 0
+    try:
+        write_atomic(args.output, briefing.markdown, force=args.force)
+    except ExportError as error:
+        return fail(error.message(lang))
+    sys.stderr.write(t(lang, "Wrote {path}: {included}, {omitted} left out", path=args.output,
+                       included=tn(lang, "{n} point", "{n} points", len(briefing.included)),
+                       omitted=len(briefing.omitted)) + "\n")
+    return 0
+
+
+def prepared_date(value: str | None) -> dt.date:
+    """The date printed as "prepared": `--date`, else `SOURCE_DATE_EPOCH` (reproducible builds), else today."""
+    if value:
+        return dt.date.fromisoformat(value)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
 
 
 def schema(glossary: bool, out: TextIO) -> int:

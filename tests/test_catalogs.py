@@ -56,3 +56,11 @@ def test_catalogs_hold_every_marked_string(tmp_path: Path) -> None:
     for lang in ("en", "zh"):
         known = {m.id if isinstance(m.id, str) else m.id[0] for m in entries(lang)}
         assert marked - known == set(), f"run scripts/catalogs and translate ({lang})"
+
+
+def test_no_translation_call_inside_an_f_string() -> None:
+    """pybabel cannot see `t(…)` inside an f-string, so such a string would never reach the catalogs."""
+    offenders = [f"{path.relative_to(ROOT)}:{number}" for path in (ROOT / "brief").rglob("*.py")
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if re.search(r"""\bf["'][^"']*\{(t|tn)\(""", line)]
+    assert offenders == []

@@ -1,0 +1,315 @@
+"""The one-page briefing: Markdown for an ambassador, in Chinese or English (DESIGN.md §5).
+
+`compose` selects what fits one printed A4 page and renders it; `--full` and hand-picked points skip the limit.
+Selection is by rule, never by cutting text: key points first, then by support (strongest first), divergences
+before single views; a point that does not fit is left out whole and the next one is tried, and the footer says
+how many were left out. Points are printed in the document's order, not in the order they were selected.
+
+The page is measured by `PageBudget`, a line count calibrated against the real print (pandoc to HTML at 11pt with
+2 cm margins, printed to A4 by headless Chromium: `scripts/check-pages`). Text from the briefs is escaped, so
+`*`, `_`, `#`, `[` or `<` in content print literally.
+
+No Textual, no Rich: this module and `brief export` stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brief.i18n import N_, format_date, format_days, support_label, t, tn
+from brief.model import Brief, Consensus, Divergence, Point, Proposal, Topic, support_rank
+from brief.sources import SeedLibrary
+
+# Markdown ----------------------------------------------------------------------------------------------------
+
+_ESCAPED = re.compile(r"([\\`*_{}\[\]<>#|~!&$])")
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=>])")
+
+
+def escape(text: str) -> str:
+    """`text` as literal CommonMark inline content: whitespace collapsed, punctuation that could start markup
+    backslash-escaped (any ASCII punctuation may be escaped in CommonMark), and a start that could open a list,
+    quote or heading neutralised."""
+    text = " ".join(text.split())
+    text = _ESCAPED.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text)
+
+
+# The page ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageBudget:
+    """How much of an A4 page (11pt body, 2 cm margins) a block takes, in body lines.
+
+    Widths are in East Asian cells (a Chinese character is 2, a Latin letter 1); a line of running text holds
+    about 85 cells in either language. The constants are measured on the real print (`scripts/check-pages
+    --calibrate`: 47 body lines per page, a one-line list item 1.09 lines, a section heading 1.81, a one-line
+    paragraph 1.21); the page keeps a line and a half in reserve for ragged line breaks.
+    """
+
+    lines: float = 45.5
+    cells: int = 84  # cells per line of a paragraph
+    list_cells: int = 82  # cells per line of a list item (indented)
+    item_gap: float = 0.09
+    heading: float = 1.81
+    paragraph_gap: float = 0.21
+    title_cells: int = 56  # the title is set at 1.5 em
+    title_line: float = 1.34
+    title_gap: float = 0.4
+
+    def paragraph(self, text: str) -> float:
+        return _lines(text, self.cells) + self.paragraph_gap
+
+    def item(self, text: str) -> float:
+        return _lines(text, self.list_cells) + self.item_gap
+
+    def title(self, text: str) -> float:
+        return _lines(text, self.title_cells) * self.title_line + self.title_gap
+
+
+def _lines(text: str, cells: int) -> int:
+    return max(1, math.ceil(width(text) / cells))
+
+
+def width(text: str) -> int:
+    """Display width in cells: wide and full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass
+class Section:
+    heading: str
+    items: list[tuple[Topic, Point, str]] = field(default_factory=list)  # in document order
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A rendered briefing and what went into it."""
+
+    markdown: str
+    included: tuple[str, ...]  # point ids, in document order
+    omitted: tuple[str, ...]  # point ids left out to keep to one page
+    lines: float  # the page budget used, in body lines
+    budget: PageBudget
+
+    @property
+    def fill(self) -> float:
+        """The share of one page used (the app's page meter)."""
+        return self.lines / self.budget.lines
+
+
+def priority(point: Point) -> tuple[int, int, int]:
+    """Selection order: key points first, then by support, divergences before single views."""
+    return (0 if point.key else 1, support_rank(point.support), 0 if isinstance(point, Divergence) else 1)
+
+
+_FINAL_STOPS = "。．.；; "
+
+
+def render_point(point: Point, lang: str) -> str:
+    """One list item, without the leading `- `: a view with its level of support, or a divergence as its question
+    followed by each side (its holders say how widely it is held)."""
+    if isinstance(point, Divergence):
+        sides = [t(lang, "{holders}: {view}", holders=escape(p.holders[lang]),
+                   view=escape(p.text[lang].rstrip(_FINAL_STOPS))) for p in point.positions]
+        joined = sides[0]
+        for side in sides[1:]:
+            joined = t(lang, "{first} — {second}", first=joined, second=side)
+        return t(lang, "**{issue}** {sides}.", issue=escape(point.issue[lang]), sides=joined)
+    return t(lang, "{view} *({support})*", view=escape(point.text[lang]), support=support_label(point.support, lang))
+
+
+def compose(
+    brief: Brief,
+    lang: str,
+    *,
+    prepared: dt.date,
+    full: bool = False,
+    point_ids: list[str] | None = None,
+    notes: str | None = None,
+    budget: PageBudget = PageBudget(),
+    seeds: SeedLibrary | None = None,
+) -> Briefing:
+    """The briefing for `brief` in `lang`. `point_ids` (the app's marked points, `--points`) selects exactly those
+    points; `full` prints every point; otherwise the page limit applies. With `seeds`, points in numbered
+    documents carry their paragraph number."""
+    points = list(brief.points())
+    if point_ids is not None:
+        wanted = set(point_ids)
+        points = [(topic, point) for topic, point in points if point.id in wanted]
+    sections = {
+        Consensus: Section(t(lang, "Where delegations agree")),
+        Divergence: Section(t(lang, "Where they divide")),
+        Proposal: Section(t(lang, "Proposals and way forward")),
+    }
+    rendered = {point.id: render_point(point, lang) + _paragraph_ref(brief, point, lang, seeds) for _, point in points}
+
+    head = _head(brief, lang)
+    notes_block = _notes(notes, lang)
+    used = budget.title(head[0]) + sum(budget.paragraph(line) for line in head[1:])
+    if notes_block:
+        used += budget.heading + sum(budget.paragraph(p) for p in notes_block)
+    used += budget.paragraph(_footer(brief, lang, prepared, omitted=len(points)))  # the footer at its longest
+
+    chosen: set[str] = set()
+    opened: set[type] = set()
+    for topic, point in sorted(points, key=lambda tp: priority(tp[1])):
+        kind = type(point)
+        cost = budget.item(rendered[point.id]) + (0 if kind in opened else budget.heading + budget.paragraph_gap)
+
+        if full or point_ids is not None or used + cost <= budget.lines:
+            used += cost
+            chosen.add(point.id)
+            opened.add(kind)
+    for topic, point in points:
+        if point.id in chosen:
+            sections[type(point)].items.append((topic, point, rendered[point.id]))
+
+    omitted = tuple(p.id for _, p in points if p.id not in chosen)
+    blocks = ["# " + head[0], *head[1:]]
+    for section in sections.values():
+        if section.items:
+            blocks.append(f"## {section.heading}\n\n" + "\n".join(f"- {text}" for _, _, text in section.items))
+    if notes_block:
+        heading = t(lang, "Our line")
+        blocks.append(f"## {heading}\n\n" + "\n\n".join(notes_block))
+    blocks.append(_footer(brief, lang, prepared, omitted=len(omitted)))
+    included = tuple(p.id for _, p in points if p.id in chosen)
+    return Briefing("\n\n".join(blocks) + "\n", included, omitted, used, budget)
+
+
+def _head(brief: Brief, lang: str) -> list[str]:
+    item = brief.agenda_item
+    title = t(lang, "Briefing: {short} (agenda item {number})", short=escape(item.short[lang]),
+              number=escape(item.number))
+    meta = t(lang, " · ").join((escape(brief.forum[lang]), format_days(brief.meeting_days(), lang),
+                                t(lang, "Source: {citation}", citation=escape(brief.document.cite(lang)))))
+    bottom = t(lang, "**Bottom line.** {summary}", summary=escape(brief.summary[lang]))
+    return [title, meta, bottom]
+
+
+def _notes(notes: str | None, lang: str) -> list[str]:
+    if not notes or not notes.strip():
+        return []
+    return [escape(paragraph) for paragraph in re.split(r"\n\s*\n", notes.strip()) if paragraph.strip()]
+
+
+def _footer(brief: Brief, lang: str, prepared: dt.date, omitted: int) -> str:
+    text = t(lang, "Prepared {date} from {citation}. Levels of support follow the chair's wording.",
+             date=format_date(prepared, lang), citation=escape(brief.document.cite(lang)))
+    if omitted:
+        left_out = tn(lang, "{n} point was left out to keep to one page (`--full` prints it).",
+                      "{n} points were left out to keep to one page (`--full` prints them).", omitted)
+        text = t(lang, "{first} {second}", first=text, second=left_out)
+    return t(lang, "*{footer}*", footer=text)
+
+
+def _paragraph_ref(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | None) -> str:
+    if seeds is None:
+        return ""
+    try:
+        seed = seeds.get(brief.document.source)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return ""
+    numbers: list[str] = []
+    for source in point.sources:
+        passage = seed.locate(source.quote)
+        if passage is not None and passage.number and passage.number not in numbers:
+            numbers.append(passage.number)
+    if not numbers:
+        return ""
+    return " " + t(lang, "(para. {numbers})", numbers=t(lang, ", ").join(escape(n) for n in numbers))
+
+
+# Files -------------------------------------------------------------------------------------------------------
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_name(text: str, fallback: str, max_bytes: int = 120) -> str:
+    """A file-name stem that is valid on Linux, macOS and Windows and keeps Chinese readable: characters that any
+    of them forbid become hyphens, the result is trimmed to whole characters within `max_bytes` of UTF-8, and an
+    empty or reserved result gives `fallback`."""
+    stem = _UNSAFE.sub("-", unicodedata.normalize("NFC", text)).strip("-. ")
+    while len(stem.encode("utf-8")) > max_bytes:
+        stem = stem[:-1]
+    stem = stem.rstrip("-. ")
+    return stem if stem and stem.lower() not in _WINDOWS_RESERVED else fallback
+
+
+def default_filename(brief: Brief, lang: str) -> str:
+    """`cd-2105-nsa-消极安全保证.zh.md`, `cd-2105-nsa-Negative-security-assurances.en.md`."""
+    return f"{brief.id}-{safe_name(brief.agenda_item.short[lang], fallback='brief')}.{lang}.md"
+
+
+class ExportError(Exception):
+    """A write that could not be done; the message (an English msgid) says why and what to do."""
+
+    def __init__(self, template: str, **params: str) -> None:
+        super().__init__(template)
+        self.template = template
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        return t(lang, self.template, **self.params)
+
+
+def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
+    """Write `text` to `path` through a temporary file in the same folder and a rename, so a reader never sees a
+    half-written file and a failed write (disk full, interrupted) leaves any old file as it was. An existing file
+    is replaced only with `force`. Raises ExportError."""
+    shown = str(path)
+    if path.is_dir():
+        raise ExportError(N_("{path} is a folder: give a file name, such as {path}/brief.md"), path=shown)
+    if path.exists() and not force:
+        raise ExportError(N_("{path} already exists: choose another name, or pass --force to replace it"), path=shown)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(N_("the folder {folder} does not exist: create it or choose another"), folder=str(folder))
+    try:
+        handle = tempfile.NamedTemporaryFile("wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    except OSError as error:
+        raise ExportError(N_("cannot write in {folder} ({reason}): choose a folder you can write to"),
+                          folder=str(folder), reason=error.strerror or str(error)) from None
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temporary, path)
+        else:
+            _link_without_clobbering(temporary, path)
+    except FileExistsError:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(N_("{path} already exists: choose another name, or pass --force to replace it"),
+                          path=shown) from None
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(N_("could not write {path} ({reason}); any existing file is unchanged"),
+                          path=shown, reason=error.strerror or str(error)) from None
+
+
+def _link_without_clobbering(temporary: Path, path: Path) -> None:
+    """Move `temporary` to `path` unless `path` exists. A hard link fails atomically if the file appeared
+    meanwhile; where the file system has no hard links, an existence check and a rename do."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(temporary, path)
+    else:
+        temporary.unlink()
