@@ -40,9 +40,14 @@ def test_catalog_is_complete(lang: str) -> None:
     assert problems == []
 
 
+COMMAND_WORDS = {"brief", "check", "export", "list", "schema"}
+
+
 def test_chinese_catalog_is_chinese() -> None:
-    latin_only = [m.id for m in entries("zh") if not isinstance(m.id, tuple) and m.string and
-                  not re.search(r"[\u4e00-\u9fff]", m.string) and re.search(r"[a-z]{3}", PLACEHOLDER.sub("", m.id))]
+    """A Chinese entry with no Chinese in it is an English string copied over (command names aside)."""
+    latin_only = [m.id for m in entries("zh") if not isinstance(m.id, tuple) and m.string
+                  and not re.search(r"[\u4e00-\u9fff]", m.string)
+                  and set(re.findall(r"[a-z]{3,}", PLACEHOLDER.sub("", m.id).lower())) - COMMAND_WORDS]
     assert latin_only == []
 
 
