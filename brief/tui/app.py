@@ -1,25 +1,308 @@
-"""The brief app (placeholder until the app issue lands: lists the loaded agenda items)."""
+"""The brief app: navigate the agenda items, compare positions, read the sources, mark points, export a brief.
+
+The app owns the state (the corpus, the language, the marked points, the current view) and the user's settings;
+widgets show it and report what the user does with messages; the app calls methods on the widgets in return.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual import on, work
 from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import Tree
 
-from brief.i18n import default_lang
-from brief.loader import load
+from brief.i18n import N_, default_lang, format_days, support_label, t
+from brief.loader import default_seeds_dir, load
+from brief.model import Corpus
+from brief.search import SearchIndex
+from brief.sources import SeedLibrary
+from brief.tui.commands import JumpProvider
+from brief.tui.state import PointRef, View
+from brief.tui.watch import FolderWatcher
+from brief.tui.widgets.detail import DetailPane
+from brief.tui.widgets.footer import LocalizedFooter
+from brief.tui.widgets.navigator import Navigator
+from brief.tui.widgets.point import PointCard
+from brief.tui.widgets.source import SourcePane, citation, passages
+from brief.tui.widgets.titlebar import LanguageSwitch, TitleBar
+from brief.userdata import load_notes, load_settings, save_notes, save_settings
+
+# Strings Textual shows that we translate too.
+TEXTUAL_STRINGS = (N_("palette"),)
 
 
 class BriefApp(App[None]):
     TITLE = "brief"
+    CSS_PATH = "brief.tcss"
+    COMMANDS = App.COMMANDS | {JumpProvider}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
-    def __init__(self, briefs_dir: Path, seeds_dir: Path | None = None, lang: str | None = None) -> None:
+    BINDINGS = [
+        Binding("ctrl+q", "quit", N_("quit"), priority=True, id="app.quit"),
+        Binding("q", "quit", N_("quit"), id="app.quit-q"),
+        Binding("l", "toggle_language", N_("language"), id="app.language"),
+        Binding("slash", "search", N_("search"), key_display="/", id="app.search"),
+        Binding("e", "export", N_("export"), id="app.export"),
+        Binding("n", "notes", N_("notes"), id="app.notes"),
+        Binding("tab", "next_pane", N_("next pane"), show=False, id="app.next-pane"),
+        Binding("shift+tab", "previous_pane", N_("previous pane"), show=False, id="app.previous-pane"),
+        Binding("question_mark,f1", "help", N_("help"), key_display="?", id="app.help"),
+    ]
+
+    lang = reactive("en")
+
+    def __init__(self, briefs_dir: Path, seeds_dir: Path | None = None, lang: str | None = None,
+                 watch_interval: float = 1.0) -> None:
         super().__init__()
-        self.corpus = load(briefs_dir, seeds_dir)
-        self.lang = lang or default_lang()
+        self.briefs_dir = briefs_dir
+        self.seeds_dir = seeds_dir or default_seeds_dir(briefs_dir)
+        self.settings = load_settings()
+        self.set_reactive(BriefApp.lang, lang or self.settings.get("lang") or default_lang())
+        if self.settings.get("theme") in self.available_themes:
+            self.theme = self.settings["theme"]
+        self.corpus: Corpus = load(briefs_dir, self.seeds_dir)
+        self.seeds = SeedLibrary(self.seeds_dir)
+        self.marks: set[PointRef] = set()
+        self.current_view: View | None = None
+        self._index: SearchIndex | None = None
+        self.watcher = FolderWatcher([self.briefs_dir, self.seeds_dir], interval=watch_interval)
+
+    # Layout ----------------------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("\n".join(f"{b.id}: {b.agenda_item.short[self.lang]}" for b in self.corpus.briefs), markup=False)
-        yield Footer()
+        yield TitleBar(id="titlebar").data_bind(BriefApp.lang)
+        with Horizontal(id="main"):
+            yield Navigator(id="navigator").data_bind(BriefApp.lang)
+            yield DetailPane(id="detail").data_bind(BriefApp.lang)
+        yield SourcePane(self.seeds, id="source").data_bind(BriefApp.lang)
+        yield LocalizedFooter(id="footer").data_bind(BriefApp.lang)
+
+    async def on_mount(self) -> None:
+        first = View("item", self.corpus.briefs[0].id) if self.corpus.briefs else None
+        navigator = self.query_one(Navigator)
+        with navigator.prevent(Tree.NodeHighlighted):
+            navigator.load(self.corpus, select=first or (View("problems") if self.corpus.problems else None))
+        navigator.focus()
+        await self.show_view(first)
+        self.watcher.start(self, self._files_changed)
+        if self.corpus.errors:
+            self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
+
+    # Language and theme ----------------------------------------------------------------------------------------
+
+    def watch_lang(self, lang: str) -> None:
+        self._update_title()
+        self._save_setting("lang", lang)
+
+    def watch_theme(self, theme: str) -> None:
+        self._save_setting("theme", theme)
+
+    def _save_setting(self, key: str, value: str) -> None:
+        if self.settings.get(key) != value:
+            self.settings[key] = value
+            try:
+                save_settings(self.settings)
+            except Exception:  # a read-only home must not stop the app  # noqa: BLE001
+                pass
+
+    def action_toggle_language(self) -> None:
+        self.lang = "zh" if self.lang == "en" else "en"
+
+    @on(LanguageSwitch.Toggled)
+    def _language_clicked(self) -> None:
+        self.action_toggle_language()
+
+    # Views -----------------------------------------------------------------------------------------------------
+
+    @on(Navigator.ViewChosen)
+    async def _view_chosen(self, event: Navigator.ViewChosen) -> None:
+        if event.view != self.current_view:
+            await self.show_view(event.view)
+        if event.opened:
+            self.query_one(DetailPane).focus_first()
+
+    async def show_view(self, view: View | None, focus: PointRef | None = None) -> None:
+        self.current_view = view
+        self._update_title()
+        await self.query_one(DetailPane).show(self.corpus, view, self.marks, focus)
+        if focus is None:
+            self.query_one(SourcePane).show(None, None)
+
+    def _update_title(self) -> None:
+        lang, view = self.lang, self.current_view
+        title = ""
+        if view is not None and view.brief_id and (brief := self.corpus.brief(view.brief_id)):
+            title = t(lang, "Item {number}: {short}", number=brief.agenda_item.number, short=brief.agenda_item.short[lang])
+        elif view is not None and view.kind == "theme" and self.corpus.glossary:
+            theme = self.corpus.glossary.theme(view.theme_id or "")
+            title = theme.name[lang] if theme else ""
+        self.query_one(TitleBar).set_title(title)
+
+    async def jump_to(self, view: View, focus: PointRef | None = None) -> None:
+        """Show `view` (from the palette or a search result), selecting it in the tree too."""
+        navigator = self.query_one(Navigator)
+        with navigator.prevent(Tree.NodeHighlighted):
+            navigator.load(self.corpus, select=view)
+        await self.show_view(view, focus)
+        if focus is None:
+            self.query_one(DetailPane).focus_first()
+
+    # Points ----------------------------------------------------------------------------------------------------
+
+    @on(PointCard.Focused)
+    def _point_focused(self, event: PointCard.Focused) -> None:
+        self.query_one(SourcePane).show(event.card.brief, event.card.point)
+
+    @on(DetailPane.MarkToggled)
+    def _mark_toggled(self, event: DetailPane.MarkToggled) -> None:
+        self.marks ^= {event.ref}
+
+    @on(DetailPane.CopyRequested)
+    def _copy(self, event: DetailPane.CopyRequested) -> None:
+        self.copy_to_clipboard(self.citation_text(event.card))
+        self.notify(t(self.lang, "Copied the point with its source (if your terminal allows clipboard access)."))
+
+    def citation_text(self, card: PointCard) -> str:
+        """The point, its support and its source, for pasting into a note."""
+        lang, brief, point = self.lang, card.brief, card.point
+        located = passages(self.seeds, brief, point)
+        cite = citation(brief, located[1], lang) if located else brief.document.cite(lang)
+        if point.kind == "divergence":
+            sides = [f"{p.holders[lang]} ({support_label(p.support, lang)}): {p.text[lang]}" for p in point.positions]
+            body = "\n".join([point.issue[lang], *(f"- {side}" for side in sides)])
+        else:
+            body = f"{point.text[lang]} ({support_label(point.support, lang)})"
+        quotes = "\n".join(f"“{source.quote}”" for source in point.sources)
+        return f"{body}\n{cite}, {format_days(brief.meeting_days(), lang)}\n{quotes}\n"
+
+    @on(DetailPane.OpenRequested)
+    def _open_passage(self, event: DetailPane.OpenRequested) -> None:
+        from brief.tui.screens.passage import PassageScreen
+
+        self.push_screen(PassageScreen(self.seeds, event.card.brief, event.card.point, self.lang))
+
+    # Panes -----------------------------------------------------------------------------------------------------
+
+    def _panes(self) -> list:
+        return [self.query_one(Navigator), self.query_one(DetailPane), self.query_one(SourcePane)]
+
+    def _pane_of_focus(self) -> int:
+        panes = self._panes()
+        node = self.focused
+        while node is not None and node not in panes:
+            node = node.parent
+        return panes.index(node) if node is not None else -1
+
+    def _focus_pane(self, index: int) -> None:
+        """Focus pane `index` (wrapping); the detail pane takes the focus only when it has points."""
+        panes = self._panes()
+        for step in range(3):
+            pane = panes[(index + step) % 3]
+            if isinstance(pane, DetailPane):
+                if pane.enter():
+                    return
+            else:
+                pane.focus()
+                return
+
+    def action_next_pane(self) -> None:
+        self._focus_pane(self._pane_of_focus() + 1)
+
+    def action_previous_pane(self) -> None:
+        self._focus_pane(self._pane_of_focus() - 1)
+
+    # Screens ---------------------------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from brief.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.lang))
+
+    def search_index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(self.corpus)
+        return self._index
+
+    def action_search(self) -> None:
+        from brief.tui.screens.search import SearchScreen
+
+        async def chosen(ref: PointRef | None) -> None:
+            if ref is not None:
+                await self.jump_to(View("item", ref.brief_id), focus=ref)
+
+        self.push_screen(SearchScreen(self.search_index(), self.lang), chosen)
+
+    def _current_brief_id(self) -> str | None:
+        if isinstance(self.focused, PointCard):
+            return self.focused.brief.id
+        return self.current_view.brief_id if self.current_view is not None else None
+
+    def action_notes(self) -> None:
+        from brief.tui.screens.notes import NotesScreen
+
+        brief_id = self._current_brief_id()
+        if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
+            self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
+            return
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                try:
+                    save_notes(brief_id, text)
+                except Exception as error:  # noqa: BLE001 - shown to the user, never a crash
+                    self.notify(str(error), severity="error")
+                else:
+                    self.notify(t(self.lang, "Notes saved."))
+
+        self.push_screen(NotesScreen(brief, load_notes(brief_id), self.lang), saved)
+
+    def action_export(self) -> None:
+        from brief.tui.screens.export import ExportScreen
+
+        brief_id = self._current_brief_id()
+        if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
+            self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
+            return
+        marked = [p.id for _, p in brief.points() if PointRef(brief.id, p.id) in self.marks]
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(t(self.lang, "Wrote {path}", path=path))
+
+        self.push_screen(ExportScreen(brief, marked, load_notes(brief.id), self.seeds, self.lang), written)
+
+    # Live reload -----------------------------------------------------------------------------------------------
+
+    def _files_changed(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def reload(self) -> None:
+        corpus = load(self.briefs_dir, self.seeds_dir)
+        self.call_from_thread(self._apply_corpus, corpus)
+
+    async def _apply_corpus(self, corpus: Corpus) -> None:
+        focused = self.focused.ref if isinstance(self.focused, PointCard) else None
+        self.corpus = corpus
+        self.seeds = SeedLibrary(self.seeds_dir)
+        self.query_one(SourcePane).seeds = self.seeds
+        self._index = None
+        view = self.current_view
+        if view is not None and view.brief_id and corpus.brief(view.brief_id) is None:
+            view = None
+        navigator = self.query_one(Navigator)
+        with navigator.prevent(Tree.NodeHighlighted):
+            navigator.load(corpus, select=view or View("problems"))
+        await self.show_view(view, focus=focused)
+        if focused is None and isinstance(self.focused, PointCard) is False and navigator.has_focus is False:
+            navigator.focus()
+        count = len(corpus.problems)
+        message = t(self.lang, "Briefs reloaded.")
+        if count:
+            message = t(self.lang, "Briefs reloaded: {count} problem(s), see Problems.", count=count)
+        self.notify(message, severity="warning" if corpus.errors else "information")

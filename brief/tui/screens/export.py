@@ -1,0 +1,126 @@
+"""Export: choose the language and the points, see exactly what will be written, and write it safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Markdown, RadioButton, RadioSet, Static
+
+from brief.export import Briefing, ExportError, compose, default_filename, write_atomic
+from brief.i18n import N_, t
+from brief.model import Brief
+from brief.sources import SeedLibrary
+from brief.tui.widgets.pagemeter import PageMeter
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Returns the path written, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", N_("cancel"), id="export.cancel"),
+        Binding("ctrl+s", "write", N_("write"), id="export.write"),
+    ]
+
+    def __init__(self, brief: Brief, marked: list[str], notes: str, seeds: SeedLibrary, lang: str,
+                 folder: Path | None = None) -> None:
+        super().__init__()
+        self.brief, self.marked, self.notes, self.seeds, self.lang = brief, marked, notes, seeds, lang
+        self.folder = folder or Path.cwd()
+        self.briefing: Briefing | None = None
+        self.confirm_replace: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(id="dialog"):
+            yield Static(Content(t(lang, "Export a brief: {short}", short=self.brief.agenda_item.short[lang])),
+                         classes="title")
+            with Horizontal(id="options"):
+                with RadioSet(id="language"):
+                    yield RadioButton("English", value=lang == "en", id="lang-en")
+                    yield RadioButton("中文", value=lang == "zh", id="lang-zh")
+                with RadioSet(id="scope"):
+                    yield RadioButton(t(lang, "Whole agenda item"), value=not self.marked, id="scope-item")
+                    yield RadioButton(t(lang, "Marked points ({count})", count=len(self.marked)),
+                                      value=bool(self.marked), id="scope-marked", disabled=not self.marked)
+                with Vertical(id="switches"):
+                    yield Checkbox(t(lang, "No page limit"), id="full")
+                    yield Checkbox(t(lang, "Include my notes"), value=bool(self.notes.strip()), id="notes",
+                                   disabled=not self.notes.strip())
+            yield PageMeter(id="meter")
+            with VerticalScroll(id="preview"):
+                yield Markdown(id="preview-text")
+            with Horizontal(id="write-row"):
+                yield Input(id="filename", placeholder=t(lang, "file name"))
+                yield Button(t(lang, "Write"), id="write", variant="primary")
+                yield Button(t(lang, "Cancel"), id="cancel")
+            yield Static(id="status", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(PageMeter).lang = self.lang
+        self.query_one("#filename", Input).value = str(self.folder / default_filename(self.brief, self.lang))
+        self.refresh_preview()
+
+    def export_lang(self) -> str:
+        return "zh" if self.query_one("#lang-zh", RadioButton).value else "en"
+
+    def refresh_preview(self) -> None:
+        lang = self.export_lang()
+        marked_only = self.query_one("#scope-marked", RadioButton).value
+        full = self.query_one("#full", Checkbox).value
+        notes = self.notes if self.query_one("#notes", Checkbox).value else None
+        self.briefing = compose(self.brief, lang, prepared=dt.date.today(), full=full,
+                                point_ids=self.marked if marked_only else None, notes=notes, seeds=self.seeds)
+        self.query_one("#preview-text", Markdown).update(self.briefing.markdown)
+        meter = self.query_one(PageMeter)
+        meter.fill, meter.omitted = self.briefing.fill, len(self.briefing.omitted)
+        self.confirm_replace = None
+        self.query_one("#status", Static).update("")
+
+    @on(RadioSet.Changed, "#language")
+    def _language_changed(self) -> None:
+        name = self.query_one("#filename", Input)
+        old = str(self.folder / default_filename(self.brief, "zh" if self.export_lang() == "en" else "en"))
+        if name.value == old:  # the suggested name follows the language unless the user typed their own
+            name.value = str(self.folder / default_filename(self.brief, self.export_lang()))
+        self.refresh_preview()
+
+    @on(RadioSet.Changed, "#scope")
+    @on(Checkbox.Changed)
+    def _options_changed(self) -> None:
+        self.refresh_preview()
+
+    @on(Input.Changed, "#filename")
+    def _name_changed(self) -> None:
+        self.confirm_replace = None
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#write")
+    @on(Input.Submitted, "#filename")
+    def action_write(self) -> None:
+        lang, status = self.lang, self.query_one("#status", Static)
+        raw = self.query_one("#filename", Input).value.strip()
+        if not raw or self.briefing is None:
+            status.update(Content(t(lang, "Give a file name.")))
+            return
+        path = Path(raw).expanduser()
+        replace = self.confirm_replace == path
+        if path.exists() and not path.is_dir() and not replace:
+            self.confirm_replace = path
+            status.update(Content(t(lang, "{path} exists. Press Write again to replace it.", path=path)))
+            return
+        try:
+            write_atomic(path, self.briefing.markdown, force=replace)
+        except ExportError as error:
+            status.update(Content(error.message(lang)))
+            return
+        self.dismiss(path)

@@ -1,0 +1,21 @@
+"""The footer, with the key descriptions in the interface language."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from brief.i18n import t
+
+
+class LocalizedFooter(Footer):
+    """Textual's footer, its binding descriptions (English msgids) translated through the catalogs."""
+
+    lang = reactive("en", recompose=True)
+
+    def compose(self):
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.description:
+                widget.description = t(self.lang, widget.description)
+            yield widget

@@ -1,0 +1,95 @@
+"""Navigator: documents, their agenda items and topics, the themes across documents, and any problems."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from brief.i18n import N_, t
+from brief.model import Corpus
+from brief.tui.state import View
+
+
+class Navigator(Tree[View]):
+    """A tree whose nodes carry the `View` they open. Posts `Navigator.ViewChosen` as the cursor moves."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", N_("down"), show=False, id="nav.down"),
+        Binding("k", "cursor_up", N_("up"), show=False, id="nav.up"),
+        Binding("g", "scroll_home", N_("top"), show=False, id="nav.top"),
+        Binding("G", "scroll_end", N_("bottom"), show=False, id="nav.bottom"),
+    ]
+
+    lang = reactive("en")
+
+    class ViewChosen(Message):
+        def __init__(self, view: View, opened: bool) -> None:
+            super().__init__()
+            self.view = view
+            self.opened = opened  # enter on a leaf: the user wants to read it
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("brief", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.corpus = Corpus()
+
+    def load(self, corpus: Corpus, select: View | None = None) -> None:
+        """Rebuild the tree for `corpus`, keeping the cursor on `select` when it still exists."""
+        self.corpus = corpus
+        self._populate(select)
+
+    def watch_lang(self) -> None:
+        if self.is_mounted:
+            self._populate(self.cursor_node.data if self.cursor_node else None)
+
+    def _populate(self, select: View | None) -> None:
+        lang, corpus = self.lang, self.corpus
+        self.clear()
+        documents: dict[str, TreeNode[View]] = {}
+        target: TreeNode[View] | None = None
+        for brief in corpus.briefs:
+            document = brief.document
+            key = document.symbol or document.cite("en")
+            if key not in documents:
+                label = f"{document.symbol or document.cite(lang)} ({document.date.year})"
+                documents[key] = self.root.add(Text(label), expand=True)
+            item_view = View("item", brief.id)
+            item = documents[key].add(Text(t(lang, "Item {number}: {short}", number=brief.agenda_item.number,
+                                             short=brief.agenda_item.short[lang])), data=item_view)
+            target = item if select == item_view else target
+            for topic in brief.topics:
+                topic_view = View("topic", brief.id, topic.id)
+                leaf = item.add_leaf(Text(topic.title[lang]), data=topic_view)
+                if select == topic_view:
+                    item.expand()
+                    target = leaf
+        themes = corpus.themes()
+        if themes:
+            branch = self.root.add(Text(t(lang, "Themes")), expand=False)
+            for theme in themes:
+                view = View("theme", theme_id=theme.id)
+                leaf = branch.add_leaf(Text(theme.name[lang]), data=view)
+                if select == view:
+                    branch.expand()
+                    target = leaf
+        if corpus.problems:
+            label = t(lang, "Problems ({count})", count=len(corpus.problems))
+            node = self.root.add_leaf(Text(label), data=View("problems"))
+            target = node if select == View("problems") else target
+        if target is None and corpus.briefs:
+            target = next(iter(documents.values())).children[0]
+        if target is not None:
+            self.move_cursor(target, animate=False)
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[View]) -> None:
+        if event.node.data is not None:
+            self.post_message(self.ViewChosen(event.node.data, opened=False))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[View]) -> None:
+        if event.node.data is not None and not event.node.allow_expand:
+            self.post_message(self.ViewChosen(event.node.data, opened=True))

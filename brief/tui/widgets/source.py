@@ -1,0 +1,90 @@
+"""SourcePane: the verbatim passage behind the focused point, the quote highlighted inside its paragraph."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+
+from brief.i18n import t
+from brief.model import Brief, Point
+from brief.sources import Passage, SeedLibrary
+from brief.tui.widgets.prose import Prose
+
+
+def passages(seeds: SeedLibrary, brief: Brief, point: Point) -> tuple[str, list[Passage]] | None:
+    """The seed's text and the passages of the point's quotes (None when the seed cannot be read)."""
+    try:
+        seed = seeds.get(brief.document.source)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    found = [p for p in (seed.locate(source.quote) for source in point.sources) if p is not None]
+    return seed.text, found
+
+
+def passage_content(text: str, found: list[Passage], highlight: str) -> Content:
+    """The paragraphs that hold the quotes, one after another, each quote styled with `highlight`."""
+    paragraphs = sorted({p.index: p for passage in found for p in passage.paragraphs}.values(), key=lambda p: p.index)
+    blocks: list[Content] = []
+    for paragraph in paragraphs:
+        block = Content(text[paragraph.start:paragraph.end])
+        for passage in found:
+            start, end = max(passage.start, paragraph.start), min(passage.end, paragraph.end)
+            if start < end:
+                block = block.stylize(highlight, start - paragraph.start, end - paragraph.start)
+        blocks.append(block)
+    return Content("\n\n").join(blocks)
+
+
+def citation(brief: Brief, found: list[Passage], lang: str) -> str:
+    numbers = list(dict.fromkeys(p.number for p in found if p.number))
+    cite = brief.document.cite(lang)
+    if numbers:
+        return t(lang, "{citation}, para. {numbers}", citation=cite, numbers=", ".join(numbers))
+    return cite
+
+
+class SourcePane(VerticalScroll):
+    """Shows `show(brief, point)`'s passage; scrolls when the paragraph is longer than the pane."""
+
+    COMPONENT_CLASSES = {"source--quote", "source--citation"}
+
+    lang = reactive("en")
+
+    def __init__(self, seeds: SeedLibrary, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.seeds = seeds
+        self.current: tuple[Brief, Point] | None = None
+
+    def compose(self):
+        yield Prose(id="source-text")
+
+    def show(self, brief: Brief | None, point: Point | None) -> None:
+        self.current = (brief, point) if brief is not None and point is not None else None
+        self._render_passage()
+
+    def watch_lang(self) -> None:
+        if self.is_mounted:
+            self._render_passage()
+
+    def _render_passage(self) -> None:
+        prose = self.query_one("#source-text", Prose)
+        lang = self.lang
+        if self.current is None:
+            prose.update(Content(t(lang, "The source passage of the selected point appears here.")))
+            return
+        brief, point = self.current
+        located = passages(self.seeds, brief, point)
+        if located is None:
+            prose.update(Content(t(lang, "The seed text {name} cannot be read: run `brief check`.",
+                                   name=brief.document.source)))
+            return
+        text, found = located
+        if not found:
+            prose.update(Content(t(lang, "The quote is not in {name}: run `brief check`.", name=brief.document.source)))
+            return
+        quote_style = self.get_visual_style("source--quote")
+        cite_style = self.get_visual_style("source--citation")
+        prose.update(Content.assemble((citation(brief, found, lang), cite_style), "\n",
+                                      passage_content(text, found, quote_style)))
+        self.scroll_home(animate=False)

@@ -1,0 +1,60 @@
+"""What the app keeps for its user between runs: settings (language, theme) and notes per agenda item.
+
+Settings go to the user's config directory and notes to the data directory (`$XDG_CONFIG_HOME/brief`,
+`$XDG_DATA_HOME/brief/notes` on Linux; platformdirs picks the right places elsewhere). Writes are atomic; a
+damaged settings file is ignored rather than fatal.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+from brief.export import safe_name, write_atomic
+
+SETTINGS_FILE = "settings.json"
+
+
+def config_dir() -> Path:
+    return user_config_path("brief", appauthor=False)
+
+
+def notes_dir() -> Path:
+    return user_data_path("brief", appauthor=False) / "notes"
+
+
+def load_settings() -> dict[str, str]:
+    """The saved settings; an empty dict when there are none or the file is unreadable."""
+    try:
+        data = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def save_settings(settings: dict[str, str]) -> None:
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(folder / SETTINGS_FILE, json.dumps(settings, ensure_ascii=False, indent=2) + "\n", force=True)
+
+
+def notes_path(brief_id: str) -> Path:
+    return notes_dir() / f"{safe_name(brief_id, fallback='brief')}.md"
+
+
+def load_notes(brief_id: str) -> str:
+    try:
+        return notes_path(brief_id).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def save_notes(brief_id: str, text: str) -> None:
+    path = notes_path(brief_id)
+    if not text.strip():
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text if text.endswith("\n") else text + "\n", force=True)
