@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+import msgspec
+
 from brief.i18n import default_lang, describe, t, tn
 from brief.loader import default_briefs_dir, default_seeds_dir, load
 from brief.model import Corpus, Problem
@@ -39,6 +41,8 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", parents=[common], help="validate the briefs and their quotes")
     check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="check only these brief files")
+    check.add_argument("--coverage", action="store_true",
+                       help="also warn about every paragraph of a seed that no brief cites or skips")
     commands.add_parser("list", parents=[common], help="list the agenda items")
     export = commands.add_parser("export", parents=[common], help="write a one-page Markdown briefing")
     export.add_argument("id", metavar="ID", help="the brief id (see `brief list`)")
@@ -60,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     seeds_dir = getattr(args, "seeds", None)
     try:
         if args.command == "check":
-            return check(briefs_dir, seeds_dir, args.files or None, lang, sys.stdout)
+            return check(briefs_dir, seeds_dir, args.files or None, lang, sys.stdout, coverage=args.coverage)
         if args.command == "list":
             return list_briefs(briefs_dir, seeds_dir, lang)
         if args.command == "export":
@@ -89,7 +93,8 @@ def summary(corpus: Corpus, lang: str) -> str:
              warnings=tn(lang, "{n} warning", "{n} warnings", len(corpus.warnings)))
 
 
-def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, lang: str, out: TextIO) -> int:
+def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, lang: str, out: TextIO,
+          coverage: bool = False) -> int:
     if files:
         missing = [f for f in files if not f.is_file()]
         for path in missing:
@@ -98,6 +103,12 @@ def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, la
             return 1
         briefs_dir = files[0].parent if briefs_dir == default_briefs_dir() else briefs_dir
     corpus = load(briefs_dir, seeds_dir, files)
+    if coverage:
+        from brief.coverage import coverage_problems
+        from brief.sources import SeedLibrary
+
+        extra = coverage_problems(corpus, SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir)))
+        corpus = msgspec.structs.replace(corpus, problems=(*corpus.problems, *extra))
     for problem in corpus.problems:
         out.write(format_problem(problem, lang) + "\n")
     out.write(summary(corpus, lang) + "\n")

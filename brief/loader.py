@@ -277,7 +277,8 @@ class Parts(NamedTuple):
             points=[(("topics", ti, "points", pi), point) for ti, topic in enumerate(brief.topics)
                     for pi, point in enumerate(topic.points)],
             seed=brief.document.source,
-            skipped=[(("skipped", i, "quote"), s.quote) for i, s in enumerate(brief.skipped)],
+            skipped=[(("skipped", i, key), quote) for i, s in enumerate(brief.skipped)
+                     for key, quote in (("quote", s.quote), ("through", s.through)) if quote],
         )
 
     @classmethod
@@ -297,8 +298,8 @@ class Parts(NamedTuple):
             points=[(("topics", ti, "points", pi), point) for ti, t in enumerate(topics)
                     for pi, raw in enumerate(items(t, "points")) if (point := valid(raw, Point)) is not None],
             seed=valid(document.get("source"), SeedName) if isinstance(document, dict) else None,
-            skipped=[(("skipped", i, "quote"), s["quote"]) for i, s in enumerate(items(data, "skipped"))
-                     if isinstance(s, dict) and isinstance(s.get("quote"), str)],
+            skipped=[(("skipped", i, key), s[key]) for i, s in enumerate(items(data, "skipped"))
+                     for key in ("quote", "through") if isinstance(s, dict) and isinstance(s.get(key), str)],
         )
 
 

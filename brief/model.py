@@ -176,9 +176,11 @@ class Document(_Struct, kw_only=True):
 
 
 class Skipped(_Struct, kw_only=True):
-    """A paragraph of the seed deliberately not turned into a point (procedural, a signature, …)."""
+    """A paragraph of the seed deliberately not turned into a point (procedural, a signature, …), or with
+    `through` a run of paragraphs, from the one holding `quote` to the one holding `through`."""
 
     quote: NonEmpty
+    through: NonEmpty | None = None
     reason: NonEmpty
 
 

@@ -18,7 +18,9 @@ _SPACE = re.compile(r"\s+")
 _BLOCK_SPLIT = re.compile(r"\n[ \t\u3000]*\n")
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s")
 _LETTERED = re.compile(r"^\(([a-z]{1,2})\)\s")
-_SENTENCE_END = tuple("。；：！？.;:)）”")
+_SENTENCE_END = tuple("。；：！？.;:”")
+#: A numbered section heading of a UN report: "三. 不限成员名额工作组议事情况(会议记录)", "B. 盘点……".
+_SECTION = re.compile(r"^(?:[A-Z]|[一二三四五六七八九十]+)\.\s")
 #: Seeds larger than this are refused: the real ones are about 30 kB.
 MAX_SEED_BYTES = 5_000_000
 
@@ -38,7 +40,10 @@ class Paragraph:
 
     @property
     def is_heading(self) -> bool:
-        """A short line without final punctuation: a title, a section heading, a date line."""
+        """A short line without final punctuation (a title, a heading, a date line, a signature), or a numbered
+        section heading of any length."""
+        if _SECTION.match(self.text) and not self.text.rstrip().endswith("。"):
+            return True
         return len(self.text) <= 40 and not self.text.rstrip().endswith(_SENTENCE_END)
 
 
