@@ -7,8 +7,6 @@ start fast. Every message goes through the catalogs, in the language of `--lang`
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -139,7 +137,7 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
 
 
 def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
-    from brief.export import ExportError, compose, write_atomic
+    from brief.export import ExportError, compose, prepared_date, write_atomic
     from brief.sources import SeedLibrary
 
     def fail(message: str) -> int:
@@ -187,16 +185,6 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
                        included=tn(lang, "{n} point", "{n} points", len(briefing.included)),
                        omitted=len(briefing.omitted)) + "\n")
     return 0
-
-
-def prepared_date(value: str | None) -> dt.date:
-    """The date printed as "prepared": `--date`, else `SOURCE_DATE_EPOCH` (reproducible builds), else today."""
-    if value:
-        return dt.date.fromisoformat(value)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()
 
 
 def schema(glossary: bool, out: TextIO) -> int:

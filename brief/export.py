@@ -229,6 +229,17 @@ def _paragraph_ref(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | N
     return " " + t(lang, "(para. {numbers})", numbers=t(lang, ", ").join(escape(n) for n in numbers))
 
 
+def prepared_date(value: str | None = None) -> dt.date:
+    """The date printed as "prepared": `value` (YYYY-MM-DD), else `SOURCE_DATE_EPOCH` (reproducible output),
+    else today. Raises ValueError for a malformed `value`."""
+    if value:
+        return dt.date.fromisoformat(value)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
 # Files -------------------------------------------------------------------------------------------------------
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -50,6 +50,7 @@ class BriefApp(App[None]):
         Binding("e", "export", N_("export"), id="app.export"),
         Binding("n", "notes", N_("notes"), id="app.notes"),
         Binding("tab", "next_pane", N_("next pane"), show=False, id="app.next-pane"),
+        Binding("escape", "focus_tree", N_("back to the tree"), show=False, id="app.tree"),
         Binding("shift+tab", "previous_pane", N_("previous pane"), show=False, id="app.previous-pane"),
         Binding("question_mark,f1", "help", N_("help"), key_display="?", id="app.help"),
     ]
@@ -199,16 +200,25 @@ class BriefApp(App[None]):
         return panes.index(node) if node is not None else -1
 
     def _focus_pane(self, index: int) -> None:
-        """Focus pane `index` (wrapping); the detail pane takes the focus only when it has points."""
+        """Focus pane `index` (wrapping), skipping the source pane where a short terminal hides it."""
         panes = self._panes()
         for step in range(3):
             pane = panes[(index + step) % 3]
             if isinstance(pane, DetailPane):
-                if pane.enter():
-                    return
-            else:
+                pane.enter()
+                return
+            if pane.display:
                 pane.focus()
                 return
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        """On a narrow terminal one pane shows at a time: the tree while it has the focus, else the detail."""
+        if event.widget.screen is self.screen_stack[0]:
+            self.screen_stack[0].set_class(isinstance(event.widget, Navigator), "-navigating")
+
+    def action_focus_tree(self) -> None:
+        self.query_one(Navigator).focus()
 
     def action_next_pane(self) -> None:
         self._focus_pane(self._pane_of_focus() + 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from textual import on
@@ -13,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Markdown, RadioButton, RadioSet, Static
 
-from brief.export import Briefing, ExportError, compose, default_filename, write_atomic
+from brief.export import Briefing, ExportError, compose, default_filename, prepared_date, write_atomic
 from brief.i18n import N_, t
 from brief.model import Brief
 from brief.sources import SeedLibrary
@@ -75,7 +74,7 @@ class ExportScreen(ModalScreen[Path | None]):
         marked_only = self.query_one("#scope-marked", RadioButton).value
         full = self.query_one("#full", Checkbox).value
         notes = self.notes if self.query_one("#notes", Checkbox).value else None
-        self.briefing = compose(self.brief, lang, prepared=dt.date.today(), full=full,
+        self.briefing = compose(self.brief, lang, prepared=prepared_date(), full=full,
                                 point_ids=self.marked if marked_only else None, notes=notes, seeds=self.seeds)
         self.query_one("#preview-text", Markdown).update(self.briefing.markdown)
         meter = self.query_one(PageMeter)

@@ -23,8 +23,9 @@ class SectionHeading(Static):
     """A section title inside the detail pane, such as "Consensus (6)"."""
 
 
-class DetailPane(VerticalScroll, can_focus=False):
-    """Lists the points of the current view; moves the focus from point to point and marks them."""
+class DetailPane(VerticalScroll):
+    """Lists the points of the current view; moves the focus from point to point and marks them. The pane
+    itself takes the focus only when its page has no points (the problems, an empty view), to scroll it."""
 
     BINDINGS = [
         Binding("down,j", "move(1)", N_("next point"), show=False, id="point.next"),
@@ -157,13 +158,17 @@ class DetailPane(VerticalScroll, can_focus=False):
         cards = self.cards()
         if cards:
             cards[0].focus()
+        else:
+            self.focus()
 
-    def enter(self) -> bool:
-        """Take the focus: on the point focused last, else the first. False when there is no point."""
-        if self.last_ref is not None and self.focus_point(self.last_ref):
-            return True
-        self.focus_first()
-        return bool(self.cards())
+    def enter(self) -> None:
+        """Take the focus: on the point focused last, else the first, else the pane itself."""
+        if self.last_ref is None or not self.focus_point(self.last_ref):
+            self.focus_first()
+
+    def on_focus(self) -> None:
+        if self.cards():
+            self.enter()
 
     def action_move(self, step: int) -> None:
         cards = self.cards()

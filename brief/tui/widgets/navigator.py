@@ -22,6 +22,8 @@ class Navigator(Tree[View]):
         Binding("k", "cursor_up", N_("up"), show=False, id="nav.up"),
         Binding("g", "scroll_home", N_("top"), show=False, id="nav.top"),
         Binding("G", "scroll_end", N_("bottom"), show=False, id="nav.bottom"),
+        Binding("right", "expand", N_("expand"), show=False, id="nav.expand"),
+        Binding("left", "collapse", N_("collapse"), show=False, id="nav.collapse"),
     ]
 
     lang = reactive("en")
@@ -36,6 +38,7 @@ class Navigator(Tree[View]):
         super().__init__("brief", id=id)
         self.show_root = False
         self.guide_depth = 2
+        self.auto_expand = False  # enter opens a view; space, right and left fold the tree
         self.corpus = Corpus()
 
     def load(self, corpus: Corpus, select: View | None = None) -> None:
@@ -84,12 +87,34 @@ class Navigator(Tree[View]):
         if target is None and corpus.briefs:
             target = next(iter(documents.values())).children[0]
         if target is not None:
-            self.move_cursor(target, animate=False)
+            # A new node has no line number until the tree has been laid out again.
+            self.call_after_refresh(self.move_cursor, target, animate=False)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[View]) -> None:
         if event.node.data is not None:
             self.post_message(self.ViewChosen(event.node.data, opened=False))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[View]) -> None:
-        if event.node.data is not None and not event.node.allow_expand:
+        """Enter on an agenda item, topic, theme or the problems opens it; on a document or the Themes
+        branch it folds or unfolds."""
+        if event.node.data is not None:
             self.post_message(self.ViewChosen(event.node.data, opened=True))
+        else:
+            event.node.toggle()
+
+    def action_expand(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            if node.is_expanded and node.children:
+                self.move_cursor(node.children[0])
+            else:
+                node.expand()
+
+    def action_collapse(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
