@@ -69,3 +69,11 @@ def test_no_translation_call_inside_an_f_string() -> None:
                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if re.search(r"""\bf["'][^"']*\{(t|tn)\(""", line)]
     assert offenders == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_catalog_passes_babels_own_checks(lang: str) -> None:
+    """What `pybabel compile` reports as errors (a `%` read as a printf format, say) but still compiles."""
+    with (LOCALE / lang / "LC_MESSAGES" / "brief.po").open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    assert [(message.id, [str(e) for e in errors]) for message, errors in catalog.check()] == []

@@ -21,6 +21,7 @@ from brief.model import Corpus
 from brief.search import SearchIndex
 from brief.sources import SeedLibrary
 from brief.tui.commands import JumpProvider
+from brief.tui.screens.main import MainScreen
 from brief.tui.state import PointRef, View
 from brief.tui.watch import FolderWatcher
 from brief.tui.widgets.detail import DetailPane
@@ -44,14 +45,11 @@ class BriefApp(App[None]):
 
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("quit"), priority=True, id="app.quit"),
-        Binding("q", "quit", N_("quit"), id="app.quit-q"),
+        Binding("q", "leave", N_("quit"), show=False, id="app.quit-q"),
         Binding("l", "toggle_language", N_("language"), id="app.language"),
         Binding("slash", "search", N_("search"), key_display="/", id="app.search"),
         Binding("e", "export", N_("export"), id="app.export"),
         Binding("n", "notes", N_("notes"), id="app.notes"),
-        Binding("tab", "next_pane", N_("next pane"), show=False, id="app.next-pane"),
-        Binding("escape", "focus_tree", N_("back to the tree"), show=False, id="app.tree"),
-        Binding("shift+tab", "previous_pane", N_("previous pane"), show=False, id="app.previous-pane"),
         Binding("question_mark,f1", "help", N_("help"), key_display="?", id="app.help"),
     ]
 
@@ -75,6 +73,9 @@ class BriefApp(App[None]):
 
     # Layout ----------------------------------------------------------------------------------------------------
 
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(id="main-screen")
+
     def compose(self) -> ComposeResult:
         yield TitleBar(id="titlebar").data_bind(BriefApp.lang)
         with Horizontal(id="main"):
@@ -93,6 +94,16 @@ class BriefApp(App[None]):
         self.watcher.start(self, self._files_changed)
         if self.corpus.errors:
             self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
+
+    #: Actions of the main screen only: in a dialog their keys are the dialog's, or do nothing.
+    MAIN_SCREEN_ACTIONS = frozenset({"leave", "toggle_language", "search", "export", "notes", "help"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action not in self.MAIN_SCREEN_ACTIONS or isinstance(self.screen, MainScreen)
+
+    def action_leave(self) -> None:
+        """`q`: quit, from the main screen (ctrl+q quits from anywhere)."""
+        self.exit()
 
     # Language and theme ----------------------------------------------------------------------------------------
 
@@ -214,8 +225,8 @@ class BriefApp(App[None]):
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
         """On a narrow terminal one pane shows at a time: the tree while it has the focus, else the detail."""
-        if event.widget.screen is self.screen_stack[0]:
-            self.screen_stack[0].set_class(isinstance(event.widget, Navigator), "-navigating")
+        if isinstance(event.widget.screen, MainScreen):
+            event.widget.screen.set_class(isinstance(event.widget, Navigator), "-navigating")
 
     def action_focus_tree(self) -> None:
         self.query_one(Navigator).focus()

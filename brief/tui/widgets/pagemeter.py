@@ -27,10 +27,11 @@ class PageMeter(Widget):
             (" " * on, self.get_visual_style("meter--over" if over else "meter--on")),
             (" " * (CELLS - on), self.get_visual_style("meter--off")),
         )
+        percent = f"{round(self.fill * 100)}%"  # the sign kept out of the msgid: gettext reads "% o" as a format
         if over:
-            status = t(lang, "{percent}% of a page: longer than one page", percent=round(self.fill * 100))
+            status = t(lang, "{percent} of a page: longer than one page", percent=percent)
         else:
-            status = t(lang, "{percent}% of one page", percent=round(self.fill * 100))
+            status = t(lang, "{percent} of one page", percent=percent)
         if self.omitted:
             status += t(lang, "; ") + tn(lang, "{n} point left out", "{n} points left out", self.omitted)
         return Content.assemble(t(lang, "Page "), bar, " ", status)

@@ -1,0 +1,19 @@
+"""MainScreen: the screen the app composes its panes into; its keys move between the panes."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from brief.i18n import N_
+
+
+class MainScreen(Screen):
+    """Textual's screen moves the focus widget by widget on tab; here tab moves pane by pane (tree, points,
+    source), and escape goes back to the tree. The app does the moving."""
+
+    BINDINGS = [
+        Binding("tab", "app.next_pane", N_("next pane"), show=False, id="main.next-pane"),
+        Binding("shift+tab", "app.previous_pane", N_("previous pane"), show=False, id="main.previous-pane"),
+        Binding("escape", "app.focus_tree", N_("back to the tree"), show=False, id="main.tree"),
+    ]

@@ -1,0 +1,494 @@
+"""The Textual app, driven as a user drives it: real briefs on disk, real keys through Pilot."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Static, TextArea
+
+from brief.loader import load
+from brief.tui.app import BriefApp
+from brief.tui.screens.export import ExportScreen
+from brief.tui.screens.help import HelpScreen
+from brief.tui.screens.notes import NotesScreen
+from brief.tui.screens.passage import PassageScreen
+from brief.tui.screens.search import SearchScreen
+from brief.tui.state import PointRef, View
+from brief.tui.widgets.detail import DetailPane
+from brief.tui.widgets.footer import LocalizedFooter
+from brief.tui.widgets.navigator import Navigator
+from brief.tui.widgets.point import PointCard
+from brief.tui.widgets.source import SourcePane
+from brief.userdata import config_dir, notes_path
+from tests.conftest import BRIEFS, SEEDS
+
+NSA = "cd-2105-nsa"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A copy of the bundled briefs (so a test may change them) beside the real seeds."""
+    briefs = tmp_path / "briefs"
+    shutil.copytree(BRIEFS, briefs)
+    (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
+    return briefs
+
+
+def make_app(folder: Path, lang: str | None = "en") -> BriefApp:
+    return BriefApp(briefs_dir=folder, lang=lang, watch_interval=0.05)
+
+
+def plain(widget) -> str:
+    rendered = widget.render()
+    return getattr(rendered, "plain", str(rendered))
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def detail_text(app: BriefApp) -> str:
+    """Everything the detail pane shows, whitespace removed (so wrapping does not matter)."""
+    return compact("".join(plain(widget) for widget in app.query("DetailPane > *")))
+
+
+def footer_text(app: BriefApp) -> str:
+    return " ".join(plain(key) for key in app.query_one(LocalizedFooter).query("FooterKey"))
+
+
+async def open_item(app: BriefApp, pilot, brief_id: str) -> None:
+    await app.jump_to(View("item", brief_id))
+    await pilot.pause()
+
+
+def focused_card(app: BriefApp) -> PointCard:
+    assert isinstance(app.focused, PointCard), app.focused
+    return app.focused
+
+
+# Opening ---------------------------------------------------------------------------------------------------------
+
+
+async def test_opens_on_the_first_agenda_item_with_every_brief_in_the_tree(folder: Path) -> None:
+    corpus = load(folder)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        navigator = app.query_one(Navigator)
+        assert app.focused is navigator
+        assert navigator.cursor_node.data == View("item", corpus.briefs[0].id)
+        items = [node.data.brief_id for document in navigator.root.children for node in document.children
+                 if node.data is not None and node.data.kind == "item"]
+        assert items == [brief.id for brief in corpus.briefs]
+        assert compact(corpus.briefs[0].summary.en) in detail_text(app)
+
+
+async def test_navigating_to_nsa_shows_consensus_and_divergences(folder: Path) -> None:
+    brief = load(folder).brief(NSA)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        navigator = app.query_one(Navigator)
+        for _ in range(40):  # arrow down the tree until the negative security assurances item
+            if navigator.cursor_node.data == View("item", NSA):
+                break
+            await pilot.press("down")
+        await pilot.pause()
+        assert app.current_view == View("item", NSA)
+        text = detail_text(app)
+        consensus = [p for _, p in brief.points() if p.kind == "consensus"]
+        divergences = [p for _, p in brief.points() if p.kind == "divergence"]
+        assert compact(f"Consensus ({len(consensus)})") in text
+        assert compact(f"Divergences ({len(divergences)})") in text
+        assert compact(divergences[0].issue.en) in text
+        assert compact(divergences[0].positions[0].holders.en) in text
+        assert "Negative security assurances" in plain(app.query_one("#view-title", Static))
+
+
+# Moving around ---------------------------------------------------------------------------------------------------
+
+
+async def test_tree_keys_j_k_g_G_and_enter(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        navigator = app.query_one(Navigator)
+        await pilot.pause()
+        start = navigator.cursor_line
+        await pilot.press("j")
+        assert navigator.cursor_line == start + 1
+        await pilot.press("k")
+        assert navigator.cursor_line == start
+        await pilot.press("G")
+        assert navigator.cursor_line == navigator.last_line
+        await pilot.press("g")
+        assert navigator.cursor_line == 0
+        await pilot.press("j", "enter")  # the first agenda item: enter opens it on its first point
+        await pilot.pause()
+        card = focused_card(app)
+        assert card.ref.brief_id == app.current_view.brief_id
+
+
+async def test_points_are_focused_one_by_one_with_arrows_j_k_g_G(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)  # opens on the first point
+        cards = app.query_one(DetailPane).cards()
+        assert focused_card(app) is cards[0]
+        await pilot.press("down", "j")
+        assert focused_card(app) is cards[2]
+        await pilot.press("k")
+        assert focused_card(app) is cards[1]
+        await pilot.press("G")
+        assert focused_card(app) is cards[-1]
+        await pilot.press("g")
+        assert focused_card(app) is cards[0]
+
+
+async def test_tab_and_shift_tab_cycle_the_panes_and_escape_returns_to_the_tree(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        app.query_one(Navigator).focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        assert isinstance(app.focused, PointCard)
+        await pilot.press("tab")
+        assert isinstance(app.focused, SourcePane)
+        await pilot.press("tab")
+        assert isinstance(app.focused, Navigator)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, SourcePane)
+        await pilot.press("shift+tab", "escape")
+        assert isinstance(app.focused, Navigator)
+
+
+async def test_source_pane_shows_the_quote_in_its_paragraph(folder: Path) -> None:
+    brief = load(folder).brief(NSA)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("j")
+        card = focused_card(app)
+        shown = compact(plain(app.query_one("#source-text")))
+        for source in card.point.sources:
+            assert compact(source.quote) in shown
+        assert shown.startswith(compact(brief.document.cite("en")))
+        await pilot.press("enter")  # the passage, full screen
+        await pilot.pause()
+        assert isinstance(app.screen, PassageScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, PassageScreen)
+
+
+async def test_source_pane_gives_paragraph_numbers_for_a_numbered_document(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, "a-68-514-oewg")
+        await pilot.press("G")
+        assert re.search(r"para\. \d+", plain(app.query_one("#source-text")))
+
+
+# Language --------------------------------------------------------------------------------------------------------
+
+
+async def test_l_switches_content_and_interface_at_once(folder: Path) -> None:
+    brief = load(folder).brief(NSA)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        point = focused_card(app).point
+        assert "search" in footer_text(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "zh"
+        text = detail_text(app)
+        assert compact(brief.summary.zh) in text and compact(brief.summary.en) not in text
+        assert "共识" in text and "Consensus" not in text
+        assert "消极安全保证" in plain(app.query_one("#view-title", Static))
+        assert "搜索" in footer_text(app) and "search" not in footer_text(app)
+        assert compact(point.text.zh if hasattr(point, "text") else point.issue.zh) in detail_text(app)
+        assert focused_card(app).point is point  # the user's place is kept
+        tree = " ".join(str(node.label) for node in app.query_one(Navigator).root.children)
+        assert "主题" in tree
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "en" and "Consensus" in detail_text(app)
+
+
+async def test_language_and_theme_persist_and_lang_option_wins(folder: Path) -> None:
+    app = make_app(folder, lang=None)
+    async with app.run_test() as pilot:
+        await pilot.press("l")
+        app.theme = "nord"
+        await pilot.pause()
+    settings = json.loads((config_dir() / "settings.json").read_text(encoding="utf-8"))
+    assert settings == {"lang": "zh", "theme": "nord"}
+    again = make_app(folder, lang=None)
+    async with again.run_test() as pilot:
+        assert again.lang == "zh" and again.theme == "nord"
+    forced = make_app(folder, lang="en")
+    async with forced.run_test() as pilot:
+        assert forced.lang == "en"
+
+
+# Search ----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["消极安全保证", "negative security assurances"])
+async def test_search_in_either_language_jumps_to_the_point(folder: Path, query: str) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*query)
+        await pilot.pause()
+        screen = app.screen
+        assert screen.hits, "no result"
+        chosen = screen.hits[1]
+        await pilot.press("down", "down")  # into the results, then the second one
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert focused_card(app).ref == PointRef(chosen.brief.id, chosen.point.id)
+        assert app.current_view == View("item", chosen.brief.id)
+
+
+async def test_search_with_no_match_says_so_and_escape_closes(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"zzzqqq")
+        await pilot.pause()
+        assert app.screen.query_one(OptionList).option_count == 0
+        assert plain(app.screen.query_one("#count", Static)).startswith("0")
+        await pilot.press("q")  # typed into the search box: does not quit
+        assert app.is_running and app.screen.query_one(Input).value == "zzzqqqq"
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+# Marks, copy, notes, export --------------------------------------------------------------------------------------
+
+
+async def test_space_marks_and_the_export_screen_writes_exactly_the_marked_points(folder: Path,
+                                                                                  tmp_path: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("space", "j", "j", "space")
+        cards = app.query_one(DetailPane).cards()
+        marked = [cards[0].ref, cards[2].ref]
+        assert app.marks == set(marked) and cards[0].marked and not cards[1].marked
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one("#scope-marked").value  # marked points are the default scope
+        assert list(screen.briefing.included) == [ref.point_id for ref in marked]
+        target = tmp_path / "out" / "marked.en.md"
+        target.parent.mkdir()
+        screen.query_one("#filename", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert target.read_text(encoding="utf-8") == screen.briefing.markdown
+
+
+async def test_export_screen_previews_in_either_language_and_never_replaces_without_asking(folder: Path,
+                                                                                          tmp_path: Path) -> None:
+    target = tmp_path / "brief.md"
+    target.write_text("my own file\n", encoding="utf-8")
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.briefing.markdown.startswith("# Briefing: Negative security assurances")
+        await pilot.click("#lang-zh")
+        await pilot.pause()
+        assert screen.briefing.markdown.startswith("# 简报：消极安全保证")
+        assert screen.query_one("#filename", Input).value.endswith(".zh.md")
+        assert 0 < screen.briefing.fill <= 1
+        screen.query_one("#filename", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # asked, not written
+        assert target.read_text(encoding="utf-8") == "my own file\n"
+        assert "exists" in plain(screen.query_one("#status", Static)) or "已存在" in plain(
+            screen.query_one("#status", Static))
+        await pilot.press("ctrl+s")  # the second time replaces it
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8").startswith("# 简报：消极安全保证")
+
+
+async def test_export_screen_escape_writes_nothing(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ExportScreen)
+    assert list(tmp_path.glob("*.md")) == []
+
+
+async def test_c_copies_the_point_with_its_citation(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("c")
+        point = focused_card(app).point
+        copied = app.clipboard
+        assert "CD/2105" in copied and "2017" in copied
+        assert all(source.quote in copied for source in point.sources)
+
+
+async def test_n_keeps_notes_between_runs_and_the_export_prints_them(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        app.screen.query_one(TextArea).insert("We support a legally binding instrument.")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert notes_path(NSA).read_text(encoding="utf-8") == "We support a legally binding instrument.\n"
+    again = make_app(folder)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await open_item(again, pilot, NSA)
+        await pilot.press("e")
+        await pilot.pause()
+        markdown = again.screen.briefing.markdown
+        assert "## Our line\n\nWe support a legally binding instrument." in markdown
+
+
+# Help, palette, quitting -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_lists_every_key(folder: Path, key: str) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(plain(w) for w in app.screen.query("Prose"))
+        for needle in ("ctrl+p", "space", "OSC 52", "search", "export"):
+            assert needle in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_every_binding_has_an_id_and_a_description(folder: Path) -> None:
+    from brief.tui.screens import export, help, notes, passage, search
+    from brief.tui.widgets import detail, navigator
+
+    classes = [BriefApp, detail.DetailPane, navigator.Navigator, export.ExportScreen, help.HelpScreen,
+               notes.NotesScreen, passage.PassageScreen, search.SearchScreen]
+    for cls in classes:
+        for binding in cls.BINDINGS:
+            assert binding.id and binding.description, (cls.__name__, binding)
+
+
+async def test_command_palette_jumps_to_a_topic(folder: Path) -> None:
+    brief = load(folder).brief(NSA)
+    topic = brief.topics[-1]
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*topic.title.en)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_view == View("topic", NSA, topic.id)
+        assert app.query_one(Navigator).cursor_node.data == View("topic", NSA, topic.id)
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_q_and_ctrl_q_quit(folder: Path, key: str) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert not app.is_running
+
+
+# Live reload -----------------------------------------------------------------------------------------------------
+
+
+async def test_live_reload_shows_a_broken_file_and_keeps_the_good_ones_and_the_users_place(folder: Path) -> None:
+    good = len(load(folder).briefs)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("j")
+        place = focused_card(app).ref
+        broken = folder / "zz-broken.yaml"
+        broken.write_text("schema: 1\nid: broken\ntopics: [\n", encoding="utf-8")
+        await pilot.pause(0.6)
+        assert len(app.corpus.briefs) == good
+        assert any(p.path.endswith("zz-broken.yaml") and p.line for p in app.corpus.problems)
+        labels = [str(node.label) for node in app.query_one(Navigator).root.children]
+        assert any(label.startswith("Problems (") for label in labels)
+        assert app.current_view == View("item", NSA) and focused_card(app).ref == place
+        app.query_one(Navigator).focus()
+        await app.jump_to(View("problems"))
+        await pilot.pause()
+        assert "zz-broken.yaml:" in detail_text(app)
+        broken.unlink()
+        await pilot.pause(0.6)
+        assert app.corpus.problems == () and len(app.corpus.briefs) == good
+
+
+async def test_live_reload_of_an_edited_brief(folder: Path) -> None:
+    path = folder / f"{NSA}.yaml"
+    brief = load(folder).brief(NSA)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(brief.summary.en, "Edited while the app was open."), encoding="utf-8")
+        await pilot.pause(0.6)
+        assert compact("Edited while the app was open.") in detail_text(app)
+
+
+# Content is never markup -----------------------------------------------------------------------------------------
+
+
+async def test_markup_in_content_is_shown_literally(folder: Path) -> None:
+    path = folder / f"{NSA}.yaml"
+    brief = load(folder).brief(NSA)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(brief.summary.en, "[bold red]Loud[/] [@click=app.quit]quit[/]"), encoding="utf-8")
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        assert compact("[bold red]Loud[/] [@click=app.quit]quit[/]") in detail_text(app)
+        assert app.is_running
+
+
+# Small terminals -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 15), (20, 8)])
+async def test_small_terminals_stay_usable(folder: Path, size: tuple[int, int]) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        navigator, detail = app.query_one(Navigator), app.query_one(DetailPane)
+        assert navigator.display
+        await pilot.press("enter")  # the tree opens on the first agenda item
+        await pilot.pause()
+        assert isinstance(app.focused, PointCard) and detail.display
+        if size[0] < 70:
+            assert not navigator.display  # one pane at a time
+        await pilot.press("j", "l", "slash", "escape", "e", "escape", "question_mark", "escape", "escape")
+        await pilot.pause()
+        assert app.focused is navigator and navigator.display
+        assert app.is_running
