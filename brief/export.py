@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.i18n import N_, format_date, format_days, support_label, t, tn
+from brief.i18n import N_, format_date, format_days, support_label, support_note, t, tn
 from brief.model import Brief, Consensus, Divergence, Point, Proposal, Topic, support_rank
 from brief.sources import SeedLibrary
 
@@ -238,6 +238,21 @@ def prepared_date(value: str | None = None) -> dt.date:
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
     return dt.date.today()
+
+
+def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | None = None) -> str:
+    """A point as plain text for pasting into a note: the view (or the question and each side) with its level
+    of support, the citation with paragraph numbers and meeting dates, and the verbatim source passages."""
+    if isinstance(point, Divergence):
+        sides = [t(lang, "{holders}: {view}", holders=p.holders[lang], view=p.text[lang]) + " "
+                 + support_note(p.support, lang) for p in point.positions]
+        body = "\n".join([point.issue[lang], *(f"- {side}" for side in sides)])
+    else:
+        body = f"{point.text[lang]} {support_note(point.support, lang)}"
+    cite = brief.document.cite(lang) + _paragraph_ref(brief, point, lang, seeds)
+    where = t(lang, "{citation}; {dates}", citation=cite, dates=format_days(brief.meeting_days(), lang))
+    quotes = "\n".join(t(lang, "“{quote}”", quote=source.quote) for source in point.sources)
+    return f"{body}\n{where}\n{quotes}\n"
 
 
 # Files -------------------------------------------------------------------------------------------------------

@@ -105,6 +105,11 @@ def support_label(level: str, lang: str) -> str:
     return t(lang, SUPPORT_LABELS[level])
 
 
+def support_note(level: str, lang: str) -> str:
+    """The level as it follows a view: "(many)" / "（许多）"."""
+    return t(lang, "({level})", level=support_label(level, lang))
+
+
 def kind_label(kind: str, lang: str) -> str:
     return t(lang, KIND_LABELS[kind])
 

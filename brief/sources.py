@@ -71,12 +71,21 @@ class Seed:
     name: str
     text: str
     _compact: str = field(init=False, repr=False)
-    _offsets: array = field(init=False, repr=False)  # index in the compact text -> index in `text`
 
     def __post_init__(self) -> None:
-        keep = [i for i, ch in enumerate(self.text) if not ch.isspace()]
-        self._compact = "".join(self.text[i] for i in keep)
-        self._offsets = array("i", keep)
+        self._compact = compact(self.text)
+
+    @cached_property
+    def _offsets(self) -> array:
+        """Index in the compact text -> index in `text`; built on the first `locate`, which `brief check`
+        does not need."""
+        offsets = array("i")
+        position = 0
+        for gap in _SPACE.finditer(self.text):
+            offsets.extend(range(position, gap.start()))
+            position = gap.end()
+        offsets.extend(range(position, len(self.text)))
+        return offsets
 
     @classmethod
     def read(cls, path: Path) -> Seed:

@@ -15,7 +15,8 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Tree
 
-from brief.i18n import N_, default_lang, format_days, support_label, t
+from brief.export import point_as_text
+from brief.i18n import N_, default_lang, t
 from brief.loader import default_seeds_dir, load
 from brief.model import Corpus
 from brief.search import SearchIndex
@@ -28,7 +29,7 @@ from brief.tui.widgets.detail import DetailPane
 from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
 from brief.tui.widgets.point import PointCard
-from brief.tui.widgets.source import SourcePane, citation, passages
+from brief.tui.widgets.source import SourcePane
 from brief.tui.widgets.titlebar import LanguageSwitch, TitleBar
 from brief.userdata import load_notes, load_settings, save_notes, save_settings
 
@@ -176,21 +177,8 @@ class BriefApp(App[None]):
 
     @on(DetailPane.CopyRequested)
     def _copy(self, event: DetailPane.CopyRequested) -> None:
-        self.copy_to_clipboard(self.citation_text(event.card))
+        self.copy_to_clipboard(point_as_text(event.card.brief, event.card.point, self.lang, self.seeds))
         self.notify(t(self.lang, "Copied the point with its source (if your terminal allows clipboard access)."))
-
-    def citation_text(self, card: PointCard) -> str:
-        """The point, its support and its source, for pasting into a note."""
-        lang, brief, point = self.lang, card.brief, card.point
-        located = passages(self.seeds, brief, point)
-        cite = citation(brief, located[1], lang) if located else brief.document.cite(lang)
-        if point.kind == "divergence":
-            sides = [f"{p.holders[lang]} ({support_label(p.support, lang)}): {p.text[lang]}" for p in point.positions]
-            body = "\n".join([point.issue[lang], *(f"- {side}" for side in sides)])
-        else:
-            body = f"{point.text[lang]} ({support_label(point.support, lang)})"
-        quotes = "\n".join(f"“{source.quote}”" for source in point.sources)
-        return f"{body}\n{cite}, {format_days(brief.meeting_days(), lang)}\n{quotes}\n"
 
     @on(DetailPane.OpenRequested)
     def _open_passage(self, event: DetailPane.OpenRequested) -> None:

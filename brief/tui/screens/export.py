@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Markdown, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Markdown, RadioSet, Static
 
 from brief.export import Briefing, ExportError, compose, default_filename, prepared_date, write_atomic
 from brief.i18n import N_, t
 from brief.model import Brief
 from brief.sources import SeedLibrary
 from brief.tui.widgets.pagemeter import PageMeter
+from brief.tui.widgets.toggles import Choice, Tick
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -40,25 +41,27 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(id="dialog"):
             yield Static(Content(t(lang, "Export a brief: {short}", short=self.brief.agenda_item.short[lang])),
                          classes="title")
-            with Horizontal(id="options"):
-                with RadioSet(id="language"):
-                    yield RadioButton("English", value=lang == "en", id="lang-en")
-                    yield RadioButton("中文", value=lang == "zh", id="lang-zh")
-                with RadioSet(id="scope"):
-                    yield RadioButton(t(lang, "Whole agenda item"), value=not self.marked, id="scope-item")
-                    yield RadioButton(t(lang, "Marked points ({count})", count=len(self.marked)),
-                                      value=bool(self.marked), id="scope-marked", disabled=not self.marked)
-                with Vertical(id="switches"):
-                    yield Checkbox(t(lang, "No page limit"), id="full")
-                    yield Checkbox(t(lang, "Include my notes"), value=bool(self.notes.strip()), id="notes",
-                                   disabled=not self.notes.strip())
+            with Horizontal(classes="options"):
+                yield Static(Content(t(lang, "Language")), classes="label")
+                with RadioSet(id="language", compact=True):
+                    yield Choice("English", value=lang == "en", id="lang-en", compact=True)
+                    yield Choice("中文", value=lang == "zh", id="lang-zh", compact=True)
+                yield Tick(t(lang, "No page limit"), id="full", compact=True)
+            with Horizontal(classes="options"):
+                yield Static(Content(t(lang, "Points")), classes="label")
+                with RadioSet(id="scope", compact=True):
+                    yield Choice(t(lang, "Whole agenda item"), value=not self.marked, id="scope-item", compact=True)
+                    yield Choice(t(lang, "Marked ({count})", count=len(self.marked)), value=bool(self.marked),
+                                 id="scope-marked", disabled=not self.marked, compact=True)
+                yield Tick(t(lang, "Include my notes"), value=bool(self.notes.strip()), id="notes",
+                           disabled=not self.notes.strip(), compact=True)
             yield PageMeter(id="meter")
             with VerticalScroll(id="preview"):
                 yield Markdown(id="preview-text")
             with Horizontal(id="write-row"):
-                yield Input(id="filename", placeholder=t(lang, "file name"))
-                yield Button(t(lang, "Write"), id="write", variant="primary")
-                yield Button(t(lang, "Cancel"), id="cancel")
+                yield Input(id="filename", placeholder=t(lang, "file name"), compact=True)
+                yield Button(t(lang, "Write"), id="write", variant="primary", compact=True)
+                yield Button(t(lang, "Cancel"), id="cancel", compact=True)
             yield Static(id="status", markup=False)
 
     def on_mount(self) -> None:
@@ -67,13 +70,13 @@ class ExportScreen(ModalScreen[Path | None]):
         self.refresh_preview()
 
     def export_lang(self) -> str:
-        return "zh" if self.query_one("#lang-zh", RadioButton).value else "en"
+        return "zh" if self.query_one("#lang-zh", Choice).value else "en"
 
     def refresh_preview(self) -> None:
         lang = self.export_lang()
-        marked_only = self.query_one("#scope-marked", RadioButton).value
-        full = self.query_one("#full", Checkbox).value
-        notes = self.notes if self.query_one("#notes", Checkbox).value else None
+        marked_only = self.query_one("#scope-marked", Choice).value
+        full = self.query_one("#full", Tick).value
+        notes = self.notes if self.query_one("#notes", Tick).value else None
         self.briefing = compose(self.brief, lang, prepared=prepared_date(), full=full,
                                 point_ids=self.marked if marked_only else None, notes=notes, seeds=self.seeds)
         self.query_one("#preview-text", Markdown).update(self.briefing.markdown)
@@ -91,7 +94,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.refresh_preview()
 
     @on(RadioSet.Changed, "#scope")
-    @on(Checkbox.Changed)
+    @on(Tick.Changed)
     def _options_changed(self) -> None:
         self.refresh_preview()
 

@@ -14,6 +14,9 @@ class LocalizedFooter(Footer):
 
     lang = reactive("en", recompose=True)
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, compact=True)  # every key must fit 80 columns in Chinese too
+
     def compose(self):
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.description:

@@ -17,6 +17,10 @@ from brief.tui.state import View
 class Navigator(Tree[View]):
     """A tree whose nodes carry the `View` they open. Posts `Navigator.ViewChosen` as the cursor moves."""
 
+    # Icons of narrow East Asian width; no box-drawing guides (they are ambiguous), indentation only.
+    ICON_NODE = "▸ "
+    ICON_NODE_EXPANDED = "▾ "
+
     BINDINGS = [
         Binding("j", "cursor_down", N_("down"), show=False, id="nav.down"),
         Binding("k", "cursor_up", N_("up"), show=False, id="nav.up"),
@@ -38,6 +42,7 @@ class Navigator(Tree[View]):
         super().__init__("brief", id=id)
         self.show_root = False
         self.guide_depth = 2
+        self.show_guides = False
         self.auto_expand = False  # enter opens a view; space, right and left fold the tree
         self.corpus = Corpus()
 

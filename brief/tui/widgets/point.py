@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from brief.i18n import support_label
+from brief.i18n import support_note, t
 from brief.model import SUPPORT_LEVELS, Brief, Divergence, Point, Topic, support_rank
 from brief.tui.state import PointRef
 from brief.tui.widgets.prose import hang
@@ -79,13 +79,13 @@ class PointCard(Widget, can_focus=True):
             for position in point.positions:
                 prefix = Content.assemble("   ", self.meter(position.support), " ")
                 body = Content.assemble((position.holders[lang], self._style("point--holders")),
-                                        ("：" if lang == "zh" else ": "), position.text[lang], " ",
-                                        (f"({support_label(position.support, lang)})", self._style("point--level")))
+                                        t(lang, ": "), position.text[lang], " ",
+                                        (support_note(position.support, lang), self._style("point--level")))
                 lines += hang(prefix, body, width)
         else:
             prefix = head + self.meter(point.support) + Content(" ")
             body = Content.assemble(point.text[lang], " ",
-                                    (f"({support_label(point.support, lang)})", self._style("point--level")))
+                                    (support_note(point.support, lang), self._style("point--level")))
             lines += hang(prefix, body, width)
         return lines
 
