@@ -1,19 +1,17 @@
 """Search every point in both languages at once.
 
-The index is one string: each point's searchable text (en and zh: text, issue, holders, positions, quotes,
-topic title, casefolded) laid end to end, with an offset table. A query is a few `str.find` scans over it, in
-C, which stays well under a keystroke's budget with 50,000 points; a point matches when every term of the query
-occurs in its text.
+Each point's searchable text (en and zh: text, issue, holders, positions, quotes, topic title, casefolded) is
+one string; a point matches when every term of the query (split at spaces) occurs in it. A query is answered
+by a scan of these strings with `in`, which runs in C: about 20 ms for 50,000 points. As the user types, each
+query usually narrows the one before (every old term is part of a new term), so only the previous matches are
+scanned again: a keystroke then costs a fraction of that.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from brief.model import Brief, Corpus, Divergence, Point, Topic
-
-_SEPARATOR = "\x00"
 
 
 @dataclass(frozen=True)
@@ -21,6 +19,14 @@ class Hit:
     brief: Brief
     topic: Topic
     point: Point
+
+
+@dataclass(frozen=True)
+class Results:
+    """The points matching a query, in corpus order; `hits` holds at most the `limit` asked for."""
+
+    hits: list[Hit]
+    total: int
 
 
 def searchable(point: Point, topic: Topic) -> str:
@@ -38,44 +44,42 @@ def searchable(point: Point, topic: Topic) -> str:
     return " ".join(parts).casefold()
 
 
+def terms_of(query: str) -> tuple[str, ...]:
+    return tuple(sorted({term for term in query.casefold().split() if term}, key=len, reverse=True))
+
+
 class SearchIndex:
     def __init__(self, corpus: Corpus) -> None:
         self._hits: list[Hit] = []
-        chunks: list[str] = []
-        self._starts: list[int] = []
-        offset = 0
+        self._texts: list[str] = []
         for brief in corpus.briefs:
             for topic, point in brief.points():
-                text = searchable(point, topic) + _SEPARATOR
                 self._hits.append(Hit(brief, topic, point))
-                self._starts.append(offset)
-                chunks.append(text)
-                offset += len(text)
-        self._text = "".join(chunks)
+                self._texts.append(searchable(point, topic))
+        self._last: tuple[tuple[str, ...], list[int]] = ((), [])  # the previous query's terms and matches
 
     def __len__(self) -> int:
         return len(self._hits)
 
-    def search(self, query: str, limit: int = 200) -> list[Hit]:
-        """Points whose text holds every term of `query` (split at spaces; case ignored), in corpus order."""
-        terms = sorted({term for term in query.casefold().split() if term}, key=len, reverse=True)
+    def search(self, query: str, limit: int = 200) -> Results:
+        """The points whose text holds every term of `query` (case ignored), in corpus order."""
+        terms = terms_of(query)
         if not terms:
-            return []
-        matches = self._points_with(terms[0])
-        for term in terms[1:]:
-            if not matches:
-                break
-            matches &= self._points_with(term)
-        return [self._hits[i] for i in sorted(matches)[:limit]]
+            return Results([], 0)
+        matches = self._matches(terms)
+        return Results([self._hits[i] for i in matches[:limit]], len(matches))
 
-    def _points_with(self, term: str) -> set[int]:
-        found: set[int] = set()
-        text, starts = self._text, self._starts
-        at = text.find(term)
-        while at >= 0:
-            index = bisect.bisect_right(starts, at) - 1
-            found.add(index)
-            # Skip to the next point: one hit per point is enough.
-            next_start = starts[index + 1] if index + 1 < len(starts) else len(text)
-            at = text.find(term, next_start)
+    def _matches(self, terms: tuple[str, ...]) -> list[int]:
+        previous_terms, previous = self._last
+        texts = self._texts
+        if previous_terms and all(any(old in new for new in terms) for old in previous_terms):
+            candidates = previous  # the new query narrows the old one
+        else:
+            candidates = range(len(texts))
+        if len(terms) == 1:
+            term = terms[0]
+            found = [i for i in candidates if term in texts[i]]
+        else:
+            found = [i for i in candidates if all(term in texts[i] for term in terms)]
+        self._last = (terms, found)
         return found

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from brief.i18n import N_, t
 from brief.model import Divergence
-from brief.search import Hit, SearchIndex
+from brief.search import Hit, Results, SearchIndex
 from brief.tui.state import PointRef
 
 LIMIT = 200
@@ -44,22 +44,26 @@ class SearchScreen(ModalScreen[PointRef | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-        self._show([])
+        self._show(Results([], 0))
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
-        self._show(self.index.search(event.value, limit=LIMIT) if event.value.strip() else [])
+        self._show(self.index.search(event.value, limit=LIMIT))
 
-    def _show(self, hits: list[Hit]) -> None:
-        self.hits = hits
-        results = self.query_one(OptionList)
-        results.clear_options()
-        results.add_options(Option(hit_label(hit, self.lang), id=str(i)) for i, hit in enumerate(hits))
-        if hits:
-            results.highlighted = 0
-        query = self.query_one(Input).value.strip()
-        count = "" if not query else t(self.lang, "{count} points", count=len(hits)) if len(hits) < LIMIT else \
-            t(self.lang, "the first {count} points", count=LIMIT)
+    def _show(self, results: Results) -> None:
+        self.hits = results.hits
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options(Option(hit_label(hit, self.lang), id=str(i)) for i, hit in enumerate(self.hits))
+        if self.hits:
+            options.highlighted = 0
+        if not self.query_one(Input).value.strip():
+            count = ""
+        elif results.total > len(self.hits):
+            count = t(self.lang, "{count} points; the first {shown} are listed", count=results.total,
+                      shown=len(self.hits))
+        else:
+            count = t(self.lang, "{count} points", count=results.total)
         self.query_one("#count", Static).update(Content(count))
 
     @on(Input.Submitted, "#query")

@@ -1,0 +1,60 @@
+"""Search: every term in either language, corpus order, and narrowing as the user types gives the same answer
+as a fresh search."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief.loader import load
+from brief.search import SearchIndex
+from tests.conftest import BRIEFS, FIXTURES, SEEDS
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    folder = tmp_path_factory.mktemp("search") / "briefs"
+    folder.mkdir()
+    shutil.copy(BRIEFS / "glossary.yaml", folder)
+    shutil.copy(FIXTURES / "mini.yaml", folder)
+    (folder.parent / "seeds").symlink_to(SEEDS, target_is_directory=True)
+    corpus = load(folder)
+    assert not corpus.errors, corpus.errors
+    return SearchIndex(corpus)
+
+
+def ids(index: SearchIndex, query: str, limit: int = 200) -> list[str]:
+    return [hit.point.id for hit in index.search(query, limit=limit).hits]
+
+
+def test_either_language_and_the_quote(index: SearchIndex) -> None:
+    assert ids(index, "interim step") == ids(index, "临时步骤") == ["interim-step"]
+    assert ids(index, "不能令人满意") == ["adequacy"]  # in a position's quote
+    assert ids(index, "CONTRARY") == ["adequacy"]  # a holder, case ignored
+
+
+def test_every_term_must_match(index: SearchIndex) -> None:
+    assert ids(index, "committee 特设") == ["ad-hoc-committee"]
+    assert ids(index, "committee 临时") == []
+    assert ids(index, "   ") == [] and index.search("").total == 0
+
+
+def test_limit_keeps_the_total(index: SearchIndex) -> None:
+    everything = index.search("e")
+    assert everything.total == len(index) == 3
+    first = index.search("e", limit=1)
+    assert first.total == 3 and [h.point.id for h in first.hits] == [everything.hits[0].point.id]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abcdeimnorst 临时步骤不能特设委员会", min_size=0, max_size=6), min_size=1, max_size=6))
+def test_typing_gives_the_same_results_as_a_fresh_search(index: SearchIndex, queries: list[str]) -> None:
+    fresh_index = SearchIndex.__new__(SearchIndex)
+    fresh_index.__dict__.update(index.__dict__)
+    for query in queries:
+        typed = ids(index, query)
+        fresh_index._last = ((), [])
+        assert typed == ids(fresh_index, query), query
