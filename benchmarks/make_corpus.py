@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 LEVELS = ("all", "general", "most", "many", "some", "one")
 QUANTIFIERS = {"all": "各代表团", "general": "普遍认为", "most": "大多数代表团", "many": "许多代表团",
                "some": "一些代表团", "one": "有代表团"}
@@ -107,7 +108,7 @@ def make(out: Path, briefs: int, points: int, seed: int = 1) -> Path:
         brief, seed_text = writer.brief(index, points)
         (out / "seeds" / f"synthetic-{index}.zh.txt").write_text(seed_text, encoding="utf-8")
         (out / "briefs" / f"synthetic-{index}.yaml").write_text(
-            yaml.safe_dump(brief, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+            yaml.dump(brief, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     return out / "briefs"
 
 

@@ -14,7 +14,7 @@ from typing import TextIO
 import msgspec
 
 from brief.i18n import default_lang, describe, t, tn
-from brief.loader import default_briefs_dir, default_seeds_dir, load
+from brief.loader import DUPLICATE_BRIEF_ID, MAX_FILE_BYTES, brief_files, default_briefs_dir, default_seeds_dir, load
 from brief.model import Corpus, Problem
 
 
@@ -158,13 +158,25 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
                           path=args.notes, reason=reason))
     # The brief's own file first (a brief is usually named after its id); every file only if that fails.
     candidate = briefs_dir / f"{args.id}.yaml"
-    corpus = load(briefs_dir, seeds_dir, [candidate]) if candidate.is_file() else None
+    corpus = load(briefs_dir, seeds_dir, [candidate]) if _alone_with_id(candidate, args.id) else None
     if corpus is None or corpus.brief(args.id) is None:
         corpus = load(briefs_dir, seeds_dir)
     brief = corpus.brief(args.id)
+    # A brief is exported only when its file is free of errors and no other file claims its id; when it is not
+    # found, the errors show the files that were left out.
+    blocking = [p for p in corpus.errors if p.path == corpus.files[args.id]
+                or (p.template == DUPLICATE_BRIEF_ID and p.params.get("id") == args.id)] if brief else corpus.errors
+    for problem in blocking:
+        sys.stderr.write(format_problem(problem, lang) + "\n")
     if brief is None:
         known = ", ".join(b.id for b in corpus.briefs) or t(lang, "none")
+        if blocking:
+            return fail(t(lang, "no brief with id `{id}` among those that load ({known}); files with errors (above) "
+                                "are left out: fix them, then export again", id=args.id, known=known))
         return fail(t(lang, "no brief with id `{id}`; the briefs are: {known}", id=args.id, known=known))
+    if blocking:
+        return fail(t(lang, "`{id}` has errors (above): fix them (`brief check` lists every problem), then export "
+                            "again", id=args.id))
     point_ids = [p.strip() for p in args.points.split(",") if p.strip()] if args.points else None
     if point_ids is not None:
         unknown = [p for p in point_ids if brief.point(p) is None]
@@ -185,6 +197,24 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
                        included=tn(lang, "{n} point", "{n} points", len(briefing.included)),
                        omitted=len(briefing.omitted)) + "\n")
     return 0
+
+
+def _alone_with_id(candidate: Path, brief_id: str) -> bool:
+    """True when the file named after `brief_id` exists and no other brief file mentions the id (so none can
+    claim it too): then that file alone gives the brief. Reading the others' bytes is far faster than loading
+    them."""
+    if not candidate.is_file():
+        return False
+    needle = brief_id.encode("utf-8")
+    for path in brief_files(candidate.parent):
+        if path == candidate or not path.is_file():
+            continue
+        try:
+            if path.stat().st_size <= MAX_FILE_BYTES and needle in path.read_bytes():
+                return False
+        except OSError:
+            return False  # loading every file reports it
+    return True
 
 
 def schema(glossary: bool, out: TextIO) -> int:

@@ -243,12 +243,13 @@ def prepared_date(value: str | None = None) -> dt.date:
 def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | None = None) -> str:
     """A point as plain text for pasting into a note: the view (or the question and each side) with its level
     of support, the citation with paragraph numbers and meeting dates, and the verbatim source passages."""
+    gap = "" if lang == "zh" else " "
     if isinstance(point, Divergence):
-        sides = [t(lang, "{holders}: {view}", holders=p.holders[lang], view=p.text[lang]) + " "
+        sides = [t(lang, "{holders}: {view}", holders=p.holders[lang], view=p.text[lang]) + gap
                  + support_note(p.support, lang) for p in point.positions]
         body = "\n".join([point.issue[lang], *(f"- {side}" for side in sides)])
     else:
-        body = f"{point.text[lang]} {support_note(point.support, lang)}"
+        body = point.text[lang] + gap + support_note(point.support, lang)
     cite = brief.document.cite(lang) + _paragraph_ref(brief, point, lang, seeds)
     where = t(lang, "{citation}; {dates}", citation=cite, dates=format_days(brief.meeting_days(), lang))
     quotes = "\n".join(t(lang, "“{quote}”", quote=source.quote) for source in point.sources)
@@ -317,13 +318,13 @@ def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
         else:
             _link_without_clobbering(temporary, path)
     except FileExistsError:
-        temporary.unlink(missing_ok=True)
         raise ExportError(N_("{path} already exists: choose another name, or pass --force to replace it"),
                           path=shown) from None
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise ExportError(N_("could not write {path} ({reason}); any existing file is unchanged"),
                           path=shown, reason=error.strerror or str(error)) from None
+    finally:  # also on ctrl-c: no temporary file is left behind (after a rename there is none)
+        temporary.unlink(missing_ok=True)
 
 
 def _link_without_clobbering(temporary: Path, path: Path) -> None:

@@ -1,9 +1,11 @@
 """Read `briefs/*.yaml` into the model, and report every problem with the file, line and column it concerns.
 
 Each file is read with a safe YAML loader (libyaml's C parser where available) into a node tree, which gives
-positions. The tree is checked before any Python object is built from it: only standard tags are accepted (a
-`!!python/object` is reported, never constructed), anchors and aliases are refused (which also defuses "billion
-laughs" documents), and duplicate keys are reported. The data is then validated against the model
+positions. The parse events are checked before any node is built: anchors and aliases are refused (which
+defuses "billion laughs" documents), and so are nesting and sizes far beyond any brief's, which would cost
+unbounded time, memory or stack. The tree is checked before any Python object is built from it: only standard
+tags are accepted (a `!!python/object` is reported, never constructed), numbers must be readable, and duplicate
+keys are reported. The data is then validated against the model
 (`brief.validate`), and the valid briefs against each other, the glossary and their seeds (`check_brief`).
 
 A broken file never stops the others: it is reported and left out, and everything else loads.
@@ -12,6 +14,7 @@ A broken file never stops the others: it is reported and left out, and everythin
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -26,11 +29,23 @@ from brief.sources import Seed, SeedLibrary
 GLOSSARY = "glossary.yaml"
 #: Brief files above this size are refused: a real brief is about 50 kB.
 MAX_FILE_BYTES = 2_000_000
+#: Bounds far above any real brief (the largest has about 1,500 YAML values, nested 9 deep): a file beyond them
+#: is refused before its values are built. libyaml's composer recurses, so deep nesting could crash Python.
+MAX_NODES = 100_000
+MAX_DEPTH = 50
+#: Longer numbers are refused: Python will not convert an int of over 4,300 digits, and YAML's base-60 integers
+#: (`1:20:30`) cost quadratic time in their length.
+MAX_NUMBER_CHARS = 40
+
+#: Reported on the second file that gives a brief's id (`brief export` looks for it).
+DUPLICATE_BRIEF_ID = N_("duplicate brief id `{id}`, already used by {other}: give this brief another id")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 #: The tags a brief may contain; anything else (`!!python/object`, `!!binary`, `!custom`) is refused.
 _ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class _BriefLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -79,7 +94,11 @@ class Reader:
 
     def read(self) -> Any | None:
         try:
-            size = self.path.stat().st_size
+            status = self.path.stat()
+            if not stat.S_ISREG(status.st_mode):  # a FIFO or a device would block or never end
+                self.problem((0, 0), N_("not a regular file: a brief must be a YAML text file"))
+                return None
+            size = status.st_size
             if size > MAX_FILE_BYTES:
                 self.problem((0, 0), N_("file is {size} MB, over the {limit} MB limit for a brief: split it into one file per agenda item"),
                              size=f"{size / 1e6:.1f}", limit=f"{MAX_FILE_BYTES / 1e6:.0f}")
@@ -93,7 +112,8 @@ class Reader:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = raw.count(b"\n", 0, error.start) + 1
-            col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+            line_start = raw.rfind(b"\n", 0, error.start) + 1
+            col = len(raw[line_start : error.start].decode("utf-8-sig", "replace")) + 1  # in characters, not bytes
             self.problem((line, col), N_("the file is not UTF-8 (byte {byte} cannot be decoded): save it as UTF-8"),
                          byte=f"0x{raw[error.start]:02x}")
             return None
@@ -102,59 +122,104 @@ class Reader:
             return None
         loader = _BriefLoader(text)
         try:
+            if not self._within_bounds(text):
+                return None
             node = loader.get_single_node()
             if node is None:
                 self.problem((1, 1), N_("the file holds no YAML document: write a brief in it or delete it"))
                 return None
-            if not self._check_nodes(node):
+            if not self._check_nodes(node, loader):
                 return None
             return loader.construct_document(node)
         except yaml.MarkedYAMLError as error:
-            self._yaml_problem(error)
+            self._yaml_problem(error, text)
+            return None
+        except yaml.reader.ReaderError as error:
+            offset = error.position
+            if _Loader is not yaml.SafeLoader:  # libyaml counts in bytes of UTF-8
+                offset = len(text.encode("utf-8")[:offset].decode("utf-8", "replace"))
+            line = text.count("\n", 0, offset) + 1
+            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            self.problem((line, col), N_("the character {char} is not allowed in YAML: delete it (most editors do not "
+                                         "show it)"), char=f"U+{error.character:04X}")
             return None
         except yaml.YAMLError as error:
-            self.problem((1, 1), N_("YAML error: {reason}"), reason=str(error))
+            self.problem((1, 1), N_("YAML error: {reason}; correct the file (see briefs/README.md for the format)"),
+                         reason=str(error))
             return None
         finally:
             loader.dispose()
 
-    def _yaml_problem(self, error: yaml.MarkedYAMLError) -> None:
+    def _within_bounds(self, text: str) -> bool:
+        """Walk the parse events before any node is built, and refuse an alias (a "billion laughs" document turns
+        a few lines into billions of values), nesting deeper than MAX_DEPTH and more than MAX_NODES values. True
+        when the file is within these bounds; a syntax error is raised as the composer would raise it."""
+        loader = _BriefLoader(text)
+        depth = nodes = 0
+        try:
+            while loader.check_event():
+                event = loader.get_event()
+                if isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+                if not isinstance(event, yaml.NodeEvent):
+                    continue
+                nodes += 1
+                depth += isinstance(event, yaml.CollectionStartEvent)
+                where = (event.start_mark.line + 1, event.start_mark.column + 1)
+                if isinstance(event, yaml.AliasEvent):
+                    self.problem(where, N_("anchors and aliases (&name, *name) are not supported: write the value "
+                                           "out"))
+                elif depth > MAX_DEPTH:
+                    self.problem(where, N_("values are nested more than {limit} levels deep here, far more than a "
+                                           "brief needs: check the brackets and indentation"), limit=str(MAX_DEPTH))
+                elif nodes > MAX_NODES:
+                    self.problem(where, N_("the file holds more than {limit} values, far more than a brief needs: "
+                                           "split it into one file per agenda item"), limit=f"{MAX_NODES:,}")
+                else:
+                    continue
+                return False
+            return True
+        finally:
+            loader.dispose()
+
+    def _yaml_problem(self, error: yaml.MarkedYAMLError, text: str) -> None:
         mark = error.problem_mark or error.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = " ".join(part for part in (error.context, error.problem) if part)
-        if "'\\t'" in reason or "tab" in reason:
-            self.problem(where, N_("a tab character is used for indentation: indent with spaces only"))
-        elif "found duplicate anchor" in reason or "found undefined alias" in reason:
+        tab = _indenting_tab(text, where[0])
+        if tab is not None or "'\\t'" in reason or "tab" in reason:
+            self.problem(tab or where, N_("a tab character is used for indentation: indent with spaces only"))
+        elif "found duplicate anchor" in reason:
             self.problem(where, N_("anchors and aliases (&name, *name) are not supported: write the value out"))
         else:
             self.problem(where, N_("YAML syntax error: {reason}; check the indentation and quoting on this line "
                                    "and the one before"), reason=reason)
 
-    def _check_nodes(self, root: yaml.Node) -> bool:
-        """Record positions; report aliases, non-standard tags and duplicate keys. True when the tree is clean."""
-        seen: set[int] = set()
+    def _check_nodes(self, root: yaml.Node, loader: _BriefLoader) -> bool:
+        """Record positions; report non-standard tags, unreadable numbers and duplicate keys. True when the tree
+        is clean."""
         clean = True
         stack: list[tuple[yaml.Node, NodePath]] = [(root, ())]
         while stack:
             node, path = stack.pop()
-            where = (node.start_mark.line + 1, node.start_mark.column + 1)
-            if id(node) in seen:
-                self.problem(where, N_("anchors and aliases (&name, *name) are not supported: write the value out"))
-                clean = False
-                continue
-            seen.add(id(node))
+            where = _start(node)
             self.positions.values[path] = where
-            if node.tag not in _ALLOWED_TAGS:
-                self.problem(where, N_("the tag `{tag}` is not allowed in a brief: remove it (only plain YAML values "
-                                       "are read, and nothing is ever executed)"), tag=node.tag)
+            if not self._check_scalar(node, loader):
                 clean = False
                 continue
             if isinstance(node, yaml.MappingNode):
                 keys: set[str] = set()
                 for key_node, value_node in node.value:
                     key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                    if key_node.tag == _MERGE:
+                        self.problem(_start(key_node), N_("merge keys (`<<`) are not supported: write the keys out"))
+                        clean = False
+                        continue
                     if key is None:
                         self.problem(where, N_("a mapping key must be a plain word"))
+                        clean = False
+                        continue
+                    if not self._check_scalar(key_node, loader):
                         clean = False
                         continue
                     child = (*path, key)
@@ -167,6 +232,42 @@ class Reader:
             elif isinstance(node, yaml.SequenceNode):
                 stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
         return clean
+
+    def _check_scalar(self, node: yaml.Node, loader: _BriefLoader) -> bool:
+        """Report a tag other than the standard ones, and a number that cannot be built; True when neither."""
+        if node.tag not in _ALLOWED_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(_start(node), N_("the tag `{tag}` is not allowed in a brief: remove it (only plain YAML "
+                                          "values are read, and nothing is ever executed)"), tag=tag)
+            return False
+        if node.tag in _NUMBER_TAGS:
+            try:
+                if len(node.value) <= MAX_NUMBER_CHARS:
+                    loader.construct_object(node)
+                    return True
+            except ValueError:  # `0x_` matches YAML's pattern for an int but is none
+                pass
+            shown = node.value if len(node.value) <= MAX_NUMBER_CHARS else node.value[:MAX_NUMBER_CHARS] + "…"
+            self.problem(_start(node), N_("`{value}` cannot be read as a number: write a plain number, or put the "
+                                          "value in double quotes if it is text"), value=shown)
+            return False
+        return True
+
+
+def _start(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _indenting_tab(text: str, line: int) -> Position | None:
+    """The position of a tab in the indentation of `line` or of the line before it, if there is one."""
+    lines = text.split("\n")
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines):
+            content = lines[number - 1]
+            indent = content[: len(content) - len(content.lstrip(" \t"))]
+            if "\t" in indent:
+                return number, indent.index("\t") + 1
+    return None
 
 
 def shown_path(path: Path) -> str:
@@ -218,8 +319,7 @@ def load(briefs_dir: Path, seeds_dir: Path | None = None, files: list[Path] | No
         data = reader.read()
         brief = _validate(reader, data, Brief) if data is not None else None
         if brief is not None and brief.id in where:
-            reader.problem(reader.positions.of(("id",)), N_("duplicate brief id `{id}`, already used by {other}: give "
-                                                            "this brief another id"), id=brief.id, other=where[brief.id])
+            reader.problem(reader.positions.of(("id",)), DUPLICATE_BRIEF_ID, id=brief.id, other=where[brief.id])
             brief = None
         elif data is not None:
             check_brief(Parts.of_brief(brief) if brief else Parts.of_data(data), reader, glossary, seeds)

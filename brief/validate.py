@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -104,11 +105,15 @@ def _walk_union(value: Any, members: tuple[Any, ...], path: Path) -> Iterator[Is
 
 
 def _walk_struct(value: Any, struct: type[msgspec.Struct], path: Path, skip: str | None = None) -> Iterator[Issue]:
+    if not isinstance(value, dict) and not path:
+        yield Issue(path, N_("the file must hold a mapping of keys to values (`schema: 1`, `id: …`), not {got}: see "
+                             "briefs/README.md for the format"), {"got": _describe_value(value)})
+        return
     if not isinstance(value, dict):
         yield Issue(path, N_("`{field}` must be a mapping of keys to values, not {got}"),
                     {**_field(path), "got": _describe_value(value)})
         return
-    fields = {f.encode_name: f for f in msgspec.structs.fields(struct)}
+    fields = _fields(struct)
     for key in value:
         if key == skip or key in fields:
             continue
@@ -126,6 +131,12 @@ def _walk_struct(value: Any, struct: type[msgspec.Struct], path: Path, skip: str
             yield Issue(path, N_("missing `{key}`: add the {language} text"), {"key": name, "language": LANGUAGE_NAMES[name]})
         elif info.required:
             yield Issue(path, N_("missing `{key}`: add it"), {"key": name})
+
+
+@functools.cache
+def _fields(struct: type[msgspec.Struct]) -> dict[str, msgspec.structs.FieldInfo]:
+    """A struct's fields by name in the file; cached, as msgspec evaluates the annotations on every call."""
+    return {f.encode_name: f for f in msgspec.structs.fields(struct)}
 
 
 def _leaf(value: Any, target: Any, path: Path) -> Iterator[Issue]:

@@ -18,10 +18,9 @@ from brief.tui.screens.notes import NotesScreen
 from brief.tui.screens.passage import PassageScreen
 from brief.tui.screens.search import SearchScreen
 from brief.tui.state import PointRef, View
-from brief.tui.widgets.detail import DetailPane
+from brief.tui.widgets.detail import DetailPane, Entry
 from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
-from brief.tui.widgets.point import PointCard
 from brief.tui.widgets.source import SourcePane
 from brief.userdata import config_dir, notes_path
 from tests.conftest import BRIEFS, SEEDS
@@ -52,8 +51,10 @@ def compact(text: str) -> str:
 
 
 def detail_text(app: BriefApp) -> str:
-    """Everything the detail pane shows, whitespace removed (so wrapping does not matter)."""
-    return compact("".join(plain(widget) for widget in app.query("DetailPane > *")))
+    """Everything on the detail pane's page, whitespace removed (so wrapping does not matter)."""
+    detail = app.query_one(DetailPane)
+    width = detail.scrollable_content_region.width - 2
+    return compact("".join(line.plain for option in detail.options for line in option.prompt.lines(width)))
 
 
 def footer_text(app: BriefApp) -> str:
@@ -61,13 +62,21 @@ def footer_text(app: BriefApp) -> str:
 
 
 async def open_item(app: BriefApp, pilot, brief_id: str) -> None:
-    await app.jump_to(View("item", brief_id))
+    app.jump_to(View("item", brief_id))
     await pilot.pause()
 
 
-def focused_card(app: BriefApp) -> PointCard:
-    assert isinstance(app.focused, PointCard), app.focused
-    return app.focused
+def current(app: BriefApp) -> Entry:
+    """The point the user is on, in the focused detail pane."""
+    detail = app.query_one(DetailPane)
+    assert app.focused is detail, app.focused
+    entry = detail.current()
+    assert entry is not None
+    return entry
+
+
+def entries(app: BriefApp) -> list[Entry]:
+    return [entry for entry in app.query_one(DetailPane).entries if entry is not None]
 
 
 # Opening ---------------------------------------------------------------------------------------------------------
@@ -80,11 +89,15 @@ async def test_opens_on_the_first_agenda_item_with_every_brief_in_the_tree(folde
         await pilot.pause()
         navigator = app.query_one(Navigator)
         assert app.focused is navigator
-        assert navigator.cursor_node.data == View("item", corpus.briefs[0].id)
+        newest = max(corpus.briefs, key=lambda brief: brief.document.date)
+        assert navigator.cursor_node.data == View("item", newest.id)
         items = [node.data.brief_id for document in navigator.root.children for node in document.children
                  if node.data is not None and node.data.kind == "item"]
-        assert items == [brief.id for brief in corpus.briefs]
-        assert compact(corpus.briefs[0].summary.en) in detail_text(app)
+        assert sorted(items) == sorted(brief.id for brief in corpus.briefs)
+        dates = [corpus.brief(item).document.date for item in items]
+        assert dates == sorted(dates, reverse=True)  # newest document first
+        assert compact(newest.summary.en) in detail_text(app)
+        assert app.query_one(DetailPane).scroll_y == 0  # the page opens at its top, summary in view
 
 
 async def test_navigating_to_nsa_shows_consensus_and_divergences(folder: Path) -> None:
@@ -92,6 +105,7 @@ async def test_navigating_to_nsa_shows_consensus_and_divergences(folder: Path) -
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         navigator = app.query_one(Navigator)
+        await pilot.pause()
         for _ in range(40):  # arrow down the tree until the negative security assurances item
             if navigator.cursor_node.data == View("item", NSA):
                 break
@@ -127,24 +141,23 @@ async def test_tree_keys_j_k_g_G_and_enter(folder: Path) -> None:
         assert navigator.cursor_line == 0
         await pilot.press("j", "enter")  # the first agenda item: enter opens it on its first point
         await pilot.pause()
-        card = focused_card(app)
-        assert card.ref.brief_id == app.current_view.brief_id
+        assert current(app).ref.brief_id == app.current_view.brief_id
 
 
 async def test_points_are_focused_one_by_one_with_arrows_j_k_g_G(folder: Path) -> None:
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_item(app, pilot, NSA)  # opens on the first point
-        cards = app.query_one(DetailPane).cards()
-        assert focused_card(app) is cards[0]
+        points = entries(app)
+        assert current(app) == points[0]
         await pilot.press("down", "j")
-        assert focused_card(app) is cards[2]
+        assert current(app) == points[2]
         await pilot.press("k")
-        assert focused_card(app) is cards[1]
+        assert current(app) == points[1]
         await pilot.press("G")
-        assert focused_card(app) is cards[-1]
+        assert current(app) == points[-1]
         await pilot.press("g")
-        assert focused_card(app) is cards[0]
+        assert current(app) == points[0]
 
 
 async def test_tab_and_shift_tab_cycle_the_panes_and_escape_returns_to_the_tree(folder: Path) -> None:
@@ -154,7 +167,7 @@ async def test_tab_and_shift_tab_cycle_the_panes_and_escape_returns_to_the_tree(
         app.query_one(Navigator).focus()
         await pilot.pause()
         await pilot.press("tab")
-        assert isinstance(app.focused, PointCard)
+        assert isinstance(app.focused, DetailPane)
         await pilot.press("tab")
         assert isinstance(app.focused, SourcePane)
         await pilot.press("tab")
@@ -171,9 +184,9 @@ async def test_source_pane_shows_the_quote_in_its_paragraph(folder: Path) -> Non
     async with app.run_test(size=(100, 30)) as pilot:
         await open_item(app, pilot, NSA)
         await pilot.press("j")
-        card = focused_card(app)
+        entry = current(app)
         shown = compact(plain(app.query_one("#source-text")))
-        for source in card.point.sources:
+        for source in entry.point.sources:
             assert compact(source.quote) in shown
         assert shown.startswith(compact(brief.document.cite("en")))
         await pilot.press("enter")  # the passage, full screen
@@ -199,7 +212,7 @@ async def test_l_switches_content_and_interface_at_once(folder: Path) -> None:
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_item(app, pilot, NSA)
-        point = focused_card(app).point
+        point = current(app).point
         assert "search" in footer_text(app)
         await pilot.press("l")
         await pilot.pause()
@@ -210,7 +223,7 @@ async def test_l_switches_content_and_interface_at_once(folder: Path) -> None:
         assert "消极安全保证" in plain(app.query_one("#view-title", Static))
         assert "搜索" in footer_text(app) and "search" not in footer_text(app)
         assert compact(point.text.zh if hasattr(point, "text") else point.issue.zh) in detail_text(app)
-        assert focused_card(app).point is point  # the user's place is kept
+        assert current(app).point is point  # the user's place is kept
         tree = " ".join(str(node.label) for node in app.query_one(Navigator).root.children)
         assert "主题" in tree
         await pilot.press("l")
@@ -252,7 +265,7 @@ async def test_search_in_either_language_jumps_to_the_point(folder: Path, query:
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
-        assert focused_card(app).ref == PointRef(chosen.brief.id, chosen.point.id)
+        assert current(app).ref == PointRef(chosen.brief.id, chosen.point.id)
         assert app.current_view == View("item", chosen.brief.id)
 
 
@@ -278,9 +291,11 @@ async def test_space_marks_and_the_export_screen_writes_exactly_the_marked_point
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(app, pilot, NSA)
         await pilot.press("space", "j", "j", "space")
-        cards = app.query_one(DetailPane).cards()
-        marked = [cards[0].ref, cards[2].ref]
-        assert app.marks == set(marked) and cards[0].marked and not cards[1].marked
+        points = entries(app)
+        marked = [points[0].ref, points[2].ref]
+        assert app.marks == set(marked)
+        assert "⚑" in "".join(line.plain for line in app.query_one(DetailPane).options[
+            app.query_one(DetailPane).entries.index(points[0])].prompt.lines(80))
         await pilot.press("e")
         await pilot.pause()
         screen = app.screen
@@ -341,7 +356,7 @@ async def test_c_copies_the_point_with_its_citation(folder: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await open_item(app, pilot, NSA)
         await pilot.press("c")
-        point = focused_card(app).point
+        point = current(app).point
         copied = app.clipboard
         assert "CD/2105" in copied and "2017" in copied
         assert all(source.quote in copied for source in point.sources)
@@ -402,7 +417,7 @@ async def test_command_palette_jumps_to_a_topic(folder: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*topic.title.en)
+        await pilot.press(*f"{brief.agenda_item.short.en} > {topic.title.en}")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
@@ -428,7 +443,7 @@ async def test_live_reload_shows_a_broken_file_and_keeps_the_good_ones_and_the_u
     async with app.run_test(size=(100, 30)) as pilot:
         await open_item(app, pilot, NSA)
         await pilot.press("j")
-        place = focused_card(app).ref
+        place = current(app).ref
         broken = folder / "zz-broken.yaml"
         broken.write_text("schema: 1\nid: broken\ntopics: [\n", encoding="utf-8")
         await pilot.pause(0.6)
@@ -436,9 +451,9 @@ async def test_live_reload_shows_a_broken_file_and_keeps_the_good_ones_and_the_u
         assert any(p.path.endswith("zz-broken.yaml") and p.line for p in app.corpus.problems)
         labels = [str(node.label) for node in app.query_one(Navigator).root.children]
         assert any(label.startswith("Problems (") for label in labels)
-        assert app.current_view == View("item", NSA) and focused_card(app).ref == place
+        assert app.current_view == View("item", NSA) and current(app).ref == place
         app.query_one(Navigator).focus()
-        await app.jump_to(View("problems"))
+        app.jump_to(View("problems"))
         await pilot.pause()
         assert "zz-broken.yaml:" in detail_text(app)
         broken.unlink()
@@ -485,7 +500,7 @@ async def test_small_terminals_stay_usable(folder: Path, size: tuple[int, int]) 
         assert navigator.display
         await pilot.press("enter")  # the tree opens on the first agenda item
         await pilot.pause()
-        assert isinstance(app.focused, PointCard) and detail.display
+        assert app.focused is detail and detail.display and detail.current() is not None
         if size[0] < 70:
             assert not navigator.display  # one pane at a time
         await pilot.press("j", "l", "slash", "escape", "e", "escape", "question_mark", "escape", "escape")

@@ -28,7 +28,6 @@ from brief.tui.watch import FolderWatcher
 from brief.tui.widgets.detail import DetailPane
 from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
-from brief.tui.widgets.point import PointCard
 from brief.tui.widgets.source import SourcePane
 from brief.tui.widgets.titlebar import LanguageSwitch, TitleBar
 from brief.userdata import load_notes, load_settings, save_notes, save_settings
@@ -39,7 +38,7 @@ TEXTUAL_STRINGS = (N_("palette"),)
 
 class BriefApp(App[None]):
     TITLE = "brief"
-    CSS_PATH = "brief.tcss"
+    CSS_PATH = Path(__file__).with_name("brief.tcss")  # absolute: subclasses live elsewhere
     COMMANDS = App.COMMANDS | {JumpProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
@@ -85,13 +84,13 @@ class BriefApp(App[None]):
         yield SourcePane(self.seeds, id="source").data_bind(BriefApp.lang)
         yield LocalizedFooter(id="footer").data_bind(BriefApp.lang)
 
-    async def on_mount(self) -> None:
-        first = View("item", self.corpus.briefs[0].id) if self.corpus.briefs else None
+    def on_mount(self) -> None:
+        first = View("item", Navigator.ordered(self.corpus)[0].id) if self.corpus.briefs else None
         navigator = self.query_one(Navigator)
         with navigator.prevent(Tree.NodeHighlighted):
             navigator.load(self.corpus, select=first or (View("problems") if self.corpus.problems else None))
-        navigator.focus()
-        await self.show_view(first)
+        self.focus_pane(navigator)
+        self.show_view(first)
         self.watcher.start(self, self._files_changed)
         if self.corpus.errors:
             self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
@@ -133,18 +132,16 @@ class BriefApp(App[None]):
     # Views -----------------------------------------------------------------------------------------------------
 
     @on(Navigator.ViewChosen)
-    async def _view_chosen(self, event: Navigator.ViewChosen) -> None:
+    def _view_chosen(self, event: Navigator.ViewChosen) -> None:
         if event.view != self.current_view:
-            await self.show_view(event.view)
+            self.show_view(event.view)
         if event.opened:
-            self.query_one(DetailPane).focus_first()
+            self.focus_pane(self.query_one(DetailPane))
 
-    async def show_view(self, view: View | None, focus: PointRef | None = None) -> None:
+    def show_view(self, view: View | None, focus: PointRef | None = None) -> None:
         self.current_view = view
         self._update_title()
-        await self.query_one(DetailPane).show(self.corpus, view, self.marks, focus)
-        if focus is None:
-            self.query_one(SourcePane).show(None, None)
+        self.query_one(DetailPane).show(self.corpus, view, self.marks, focus)
 
     def _update_title(self) -> None:
         lang, view = self.lang, self.current_view
@@ -156,20 +153,21 @@ class BriefApp(App[None]):
             title = theme.name[lang] if theme else ""
         self.query_one(TitleBar).set_title(title)
 
-    async def jump_to(self, view: View, focus: PointRef | None = None) -> None:
-        """Show `view` (from the palette or a search result), selecting it in the tree too."""
+    def jump_to(self, view: View, focus: PointRef | None = None) -> None:
+        """Show `view` (from the palette or a search result), selecting it in the tree too, and go to its
+        points."""
         navigator = self.query_one(Navigator)
         with navigator.prevent(Tree.NodeHighlighted):
             navigator.load(self.corpus, select=view)
-        await self.show_view(view, focus)
-        if focus is None:
-            self.query_one(DetailPane).focus_first()
+        self.show_view(view, focus)
+        self.focus_pane(self.query_one(DetailPane))
 
     # Points ----------------------------------------------------------------------------------------------------
 
-    @on(PointCard.Focused)
-    def _point_focused(self, event: PointCard.Focused) -> None:
-        self.query_one(SourcePane).show(event.card.brief, event.card.point)
+    @on(DetailPane.PointHighlighted)
+    def _point_highlighted(self, event: DetailPane.PointHighlighted) -> None:
+        entry = event.entry
+        self.query_one(SourcePane).show(entry.brief if entry else None, entry.point if entry else None)
 
     @on(DetailPane.MarkToggled)
     def _mark_toggled(self, event: DetailPane.MarkToggled) -> None:
@@ -177,14 +175,14 @@ class BriefApp(App[None]):
 
     @on(DetailPane.CopyRequested)
     def _copy(self, event: DetailPane.CopyRequested) -> None:
-        self.copy_to_clipboard(point_as_text(event.card.brief, event.card.point, self.lang, self.seeds))
+        self.copy_to_clipboard(point_as_text(event.entry.brief, event.entry.point, self.lang, self.seeds))
         self.notify(t(self.lang, "Copied the point with its source (if your terminal allows clipboard access)."))
 
     @on(DetailPane.OpenRequested)
     def _open_passage(self, event: DetailPane.OpenRequested) -> None:
         from brief.tui.screens.passage import PassageScreen
 
-        self.push_screen(PassageScreen(self.seeds, event.card.brief, event.card.point, self.lang))
+        self.push_screen(PassageScreen(self.seeds, event.entry.brief, event.entry.point, self.lang))
 
     # Panes -----------------------------------------------------------------------------------------------------
 
@@ -203,21 +201,24 @@ class BriefApp(App[None]):
         panes = self._panes()
         for step in range(3):
             pane = panes[(index + step) % 3]
-            if isinstance(pane, DetailPane):
-                pane.enter()
+            if isinstance(pane, DetailPane) or pane.display:
+                self.focus_pane(pane)
                 return
-            if pane.display:
-                pane.focus()
-                return
+
+    def focus_pane(self, pane: Navigator | DetailPane | SourcePane) -> None:
+        """Focus a pane. On a narrow terminal one pane shows at a time, the tree while it has the focus: the
+        class that shows it is set first, because a hidden widget loses the focus."""
+        self.screen_stack[0].set_class(isinstance(pane, Navigator), "-navigating")
+        pane.focus()
 
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
-        """On a narrow terminal one pane shows at a time: the tree while it has the focus, else the detail."""
+        """The focus moved some other way (a click): show the pane that has it."""
         if isinstance(event.widget.screen, MainScreen):
             event.widget.screen.set_class(isinstance(event.widget, Navigator), "-navigating")
 
     def action_focus_tree(self) -> None:
-        self.query_one(Navigator).focus()
+        self.focus_pane(self.query_one(Navigator))
 
     def action_next_pane(self) -> None:
         self._focus_pane(self._pane_of_focus() + 1)
@@ -240,15 +241,16 @@ class BriefApp(App[None]):
     def action_search(self) -> None:
         from brief.tui.screens.search import SearchScreen
 
-        async def chosen(ref: PointRef | None) -> None:
+        def chosen(ref: PointRef | None) -> None:
             if ref is not None:
-                await self.jump_to(View("item", ref.brief_id), focus=ref)
+                self.jump_to(View("item", ref.brief_id), focus=ref)
 
         self.push_screen(SearchScreen(self.search_index(), self.lang), chosen)
 
     def _current_brief_id(self) -> str | None:
-        if isinstance(self.focused, PointCard):
-            return self.focused.brief.id
+        """The agenda item of the point the user is on (a theme gathers several), else of the view."""
+        if (entry := self.query_one(DetailPane).current()) is not None:
+            return entry.brief.id
         return self.current_view.brief_id if self.current_view is not None else None
 
     def action_notes(self) -> None:
@@ -295,8 +297,9 @@ class BriefApp(App[None]):
         corpus = load(self.briefs_dir, self.seeds_dir)
         self.call_from_thread(self._apply_corpus, corpus)
 
-    async def _apply_corpus(self, corpus: Corpus) -> None:
-        focused = self.focused.ref if isinstance(self.focused, PointCard) else None
+    def _apply_corpus(self, corpus: Corpus) -> None:
+        detail = self.query_one(DetailPane)
+        focused = entry.ref if (entry := detail.current()) is not None else None
         self.corpus = corpus
         self.seeds = SeedLibrary(self.seeds_dir)
         self.query_one(SourcePane).seeds = self.seeds
@@ -307,9 +310,9 @@ class BriefApp(App[None]):
         navigator = self.query_one(Navigator)
         with navigator.prevent(Tree.NodeHighlighted):
             navigator.load(corpus, select=view or View("problems"))
-        await self.show_view(view, focus=focused)
-        if focused is None and isinstance(self.focused, PointCard) is False and navigator.has_focus is False:
-            navigator.focus()
+        self.show_view(view, focus=focused)
+        if self.focused is None:
+            self.focus_pane(navigator)
         count = len(corpus.problems)
         message = t(self.lang, "Briefs reloaded.")
         if count:

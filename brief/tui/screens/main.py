@@ -12,6 +12,8 @@ class MainScreen(Screen):
     """Textual's screen moves the focus widget by widget on tab; here tab moves pane by pane (tree, points,
     source), and escape goes back to the tree. The app does the moving."""
 
+    AUTO_FOCUS = ""  # none: the app focuses the tree itself (None would mean the app's default, "*")
+
     BINDINGS = [
         Binding("tab", "app.next_pane", N_("next pane"), show=False, id="main.next-pane"),
         Binding("shift+tab", "app.previous_pane", N_("previous pane"), show=False, id="main.previous-pane"),

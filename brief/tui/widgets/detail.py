@@ -1,43 +1,71 @@
-"""DetailPane: the page for the current view — an agenda item, a topic, a theme, or the problems found."""
+"""DetailPane: the page for the current view — an agenda item, a topic, a theme, or the problems found.
+
+The page is one OptionList: the header lines and section headings are disabled options, every point is an
+option, and the highlighted option is the point the user is on. Only the lines on screen are drawn, so an
+agenda item with hundreds of points opens as fast as a small one.
+"""
 
 from __future__ import annotations
 
-from textual import on
+from dataclasses import dataclass
+
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from brief.i18n import N_, describe, format_days, t
-from brief.model import Consensus, Corpus, Divergence, Proposal
+from brief.model import Brief, Consensus, Corpus, Divergence, Point, Proposal, Topic
 from brief.tui.state import PointRef, View
-from brief.tui.widgets.point import PointCard
-from brief.tui.widgets.prose import Prose
+from brief.tui.widgets.point import LinesVisual, point_lines
+from brief.tui.widgets.prose import wrap_content
 
 SECTIONS = ((Consensus, N_("Consensus")), (Divergence, N_("Divergences")), (Proposal, N_("Proposals")))
+#: A theme can gather thousands of points; the page lists this many, and says so (search narrows further).
+THEME_LIMIT = 500
 
 
-class SectionHeading(Static):
-    """A section title inside the detail pane, such as "Consensus (6)"."""
+@dataclass(frozen=True)
+class Entry:
+    """A point as the page lists it."""
+
+    brief: Brief
+    topic: Topic
+    point: Point
+
+    @property
+    def ref(self) -> PointRef:
+        return PointRef(self.brief.id, self.point.id)
 
 
-class DetailPane(VerticalScroll):
-    """Lists the points of the current view; moves the focus from point to point and marks them. The pane
-    itself takes the focus only when its page has no points (the problems, an empty view), to scroll it."""
+class DetailPane(OptionList):
+    """Lists the points of the current view. Posts `PointHighlighted` as the user moves from point to point,
+    and `MarkToggled`, `CopyRequested`, `OpenRequested` for what they do with one."""
 
     BINDINGS = [
-        Binding("down,j", "move(1)", N_("next point"), show=False, id="point.next"),
-        Binding("up,k", "move(-1)", N_("previous point"), show=False, id="point.previous"),
-        Binding("g,home", "edge(0)", N_("first point"), show=False, id="point.first"),
-        Binding("G,end", "edge(-1)", N_("last point"), show=False, id="point.last"),
+        Binding("down,j", "cursor_down", N_("next point"), show=False, id="point.next"),
+        Binding("up,k", "cursor_up", N_("previous point"), show=False, id="point.previous"),
+        Binding("g,home", "first", N_("first point"), show=False, id="point.first"),
+        Binding("G,end", "last", N_("last point"), show=False, id="point.last"),
         Binding("space", "toggle_mark", N_("mark"), id="point.mark"),
         Binding("c", "copy", N_("copy"), id="point.copy"),
-        Binding("enter", "open", N_("source"), id="point.open"),
+        Binding("enter", "select", N_("source"), id="point.open"),
     ]
+    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
+        "detail--title", "detail--meta", "detail--label", "detail--section", "detail--empty", "detail--error",
+        "detail--warning", "point--kind-consensus", "point--kind-divergence", "point--kind-proposal",
+        "point--mark", "point--meter-on", "point--meter-off", "point--level", "point--issue", "point--holders",
+        "point--context",
+    }
 
     lang = reactive("en")
+
+    class PointHighlighted(Message):
+        def __init__(self, entry: Entry | None) -> None:
+            super().__init__()
+            self.entry = entry
 
     class MarkToggled(Message):
         def __init__(self, ref: PointRef) -> None:
@@ -45,162 +73,176 @@ class DetailPane(VerticalScroll):
             self.ref = ref
 
     class CopyRequested(Message):
-        def __init__(self, card: PointCard) -> None:
+        def __init__(self, entry: Entry) -> None:
             super().__init__()
-            self.card = card
+            self.entry = entry
 
     class OpenRequested(Message):
-        def __init__(self, card: PointCard) -> None:
+        def __init__(self, entry: Entry) -> None:
             super().__init__()
-            self.card = card
+            self.entry = entry
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)
         self.corpus = Corpus()
         self.view: View | None = None
         self.marks: set[PointRef] = set()
-        self.last_ref: PointRef | None = None  # the point focused last, to come back to
+        self.entries: list[Entry | None] = []  # parallel to the options: None for headings and spacing
 
     # Building the page ------------------------------------------------------------------------------------------
 
-    async def show(self, corpus: Corpus, view: View | None, marks: set[PointRef], focus: PointRef | None = None) -> None:
-        """Rebuild the page for `view`; focus the card of `focus` if it is on the page."""
-        self.corpus, self.view, self.marks = corpus, view, marks
-        with self.app.batch_update():
-            await self.remove_children()
-            await self.mount_all(self._page())
+    def show(self, corpus: Corpus, view: View | None, marks: set[PointRef], focus: PointRef | None = None) -> None:
+        """Rebuild the page for `view`, on the point `focus` when it is there, else on the first point."""
+        self.corpus, self.view, self.marks = corpus, view, set(marks)
+        self.entries = []
+        options: list[Option] = []
+        for prompt, entry in self._page():
+            options.append(Option(prompt, disabled=entry is None))
+            self.entries.append(entry)
+        self.set_options(options)
+        refs = [entry.ref if entry else None for entry in self.entries]
         self.scroll_home(animate=False)
-        if focus is not None:
-            self.focus_point(focus)
+        if focus is not None and focus in refs:
+            self.highlighted = refs.index(focus)
+        else:  # a new page opens at its top; the first point is taken when the pane gets the focus
+            self.highlighted = None
+            self.post_message(self.PointHighlighted(None))
+            if self.has_focus:
+                self.highlight_first()
 
-    def _page(self) -> list:
+    def highlight_first(self) -> None:
+        self.highlighted = next((i for i, entry in enumerate(self.entries) if entry is not None), None)
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:
+            self.highlight_first()
+
+    def _text(self, content: Content | str, style: str | None = None) -> LinesVisual:
+        """A block of text wrapped at Unicode line-break opportunities, styled by a component class."""
+        content = content if isinstance(content, Content) else Content(content)
+
+        def make_lines(width: int) -> list[Content]:
+            styled = content.stylize_before(self.get_visual_style(style)) if style else content
+            return wrap_content(styled, width)
+
+        return LinesVisual(make_lines)
+
+    def _point(self, entry: Entry) -> LinesVisual:
+        lang, context = self.lang, self._origin(entry)
+        return LinesVisual(lambda width: point_lines(entry.point, lang, entry.ref in self.marks,
+                                                     self.get_visual_style, width, context))
+
+    def _origin(self, entry: Entry) -> str | None:
+        """Where a point comes from, above it where it is out of its document (the Themes view)."""
+        if self.view is not None and self.view.kind == "theme":
+            return f"{entry.brief.document.cite(self.lang)} | {entry.topic.title[self.lang]}"
+        return None
+
+    def _page(self) -> list[tuple[LinesVisual, Entry | None]]:
         lang, view, corpus = self.lang, self.view, self.corpus
+        blank = (self._text(""), None)
         if view is None:
-            return [Prose(t(lang, "Choose an agenda item on the left."), classes="empty")]
+            return [blank, (self._text(t(lang, "Choose an agenda item on the left."), "detail--empty"), None)]
         if view.kind == "problems":
             return self._problems()
         if view.kind == "theme":
-            theme = corpus.glossary.theme(view.theme_id) if corpus.glossary and view.theme_id else None
-            found = corpus.by_theme(view.theme_id or "")
-            widgets: list = [Static(Content(theme.name[lang] if theme else view.theme_id or ""), classes="title"),
-                             Static(Content(t(lang, "{count} points across the documents", count=len(found))),
-                                    classes="meta")]
-            for brief, topic, point in found:
-                context = f"{brief.document.cite(lang)} | {topic.title[lang]}"
-                widgets.append(self._card(brief, topic, point, context))
-            return widgets
+            return self._theme(view.theme_id or "")
         brief = corpus.brief(view.brief_id or "")
         if brief is None:
-            return [Prose(t(lang, "This agenda item is no longer in the briefs."), classes="empty")]
-        topics = [tp for tp in brief.topics if view.kind == "item" or tp.id == view.topic_id]
+            return [blank, (self._text(t(lang, "This agenda item is no longer in the briefs."), "detail--empty"),
+                            None)]
+        topics = [topic for topic in brief.topics if view.kind == "item" or topic.id == view.topic_id]
         item = brief.agenda_item
-        widgets = [
-            Static(Content(t(lang, "Agenda item {number}: {short}", number=item.number, short=item.short[lang])),
-                   classes="title"),
-            Prose(" | ".join((brief.forum[lang], format_days(brief.meeting_days(), lang), brief.document.cite(lang))),
-                  classes="meta"),
+        page = [
+            blank,
+            (self._text(t(lang, "Agenda item {number}: {short}", number=item.number, short=item.short[lang]),
+                        "detail--title"), None),
+            (self._text(" | ".join((brief.forum[lang], format_days(brief.meeting_days(), lang),
+                                    brief.document.cite(lang))), "detail--meta"), None),
+            blank,
         ]
         if view.kind == "topic" and topics:
-            widgets.append(Static(Content(topics[0].title[lang]), classes="topic"))
+            page.append((self._text(topics[0].title[lang], "detail--title"), None))
         else:
-            widgets.append(Prose(Content.assemble((t(lang, "Bottom line: "), "bold"), brief.summary[lang]),
-                                 classes="summary"))
+            label = Content.styled(t(lang, "Bottom line: "), self.get_visual_style("detail--label"))
+            page.append((self._text(label + Content(brief.summary[lang])), None))
         for kind, heading in SECTIONS:
-            cards = [self._card(brief, topic, point) for topic in topics for point in topic.points
-                     if isinstance(point, kind)]
-            if cards:
-                widgets.append(SectionHeading(Content(t(lang, "{section} ({count})", section=t(lang, heading),
-                                                        count=len(cards)))))
-                widgets.extend(cards)
-        return widgets
+            entries = [Entry(brief, topic, point) for topic in topics for point in topic.points
+                       if isinstance(point, kind)]
+            if entries:
+                page += [blank, (self._text(t(lang, "{section} ({count})", section=t(lang, heading),
+                                              count=len(entries)), "detail--section"), None)]
+                for entry in entries:
+                    page += [blank, (self._point(entry), entry)]
+        return page
 
-    def _card(self, brief, topic, point, context: str | None = None) -> PointCard:
-        card = PointCard(brief, topic, point, context=context, marked=PointRef(brief.id, point.id) in self.marks)
-        card.set_reactive(PointCard.lang, self.lang)  # the page is rebuilt when the language changes
-        return card
+    def _theme(self, theme_id: str) -> list[tuple[LinesVisual, Entry | None]]:
+        lang, corpus = self.lang, self.corpus
+        theme = corpus.glossary.theme(theme_id) if corpus.glossary else None
+        found = corpus.by_theme(theme_id)
+        count = t(lang, "{count} points across the documents", count=len(found))
+        if len(found) > THEME_LIMIT:
+            count = t(lang, "{count} points across the documents; the first {shown} are listed, search (/) "
+                            "narrows them", count=len(found), shown=THEME_LIMIT)
+        page = [(self._text(""), None), (self._text(theme.name[lang] if theme else theme_id, "detail--title"), None),
+                (self._text(count, "detail--meta"), None)]
+        for entry in (Entry(brief, topic, point) for brief, topic, point in found[:THEME_LIMIT]):
+            page += [(self._text(""), None), (self._point(entry), entry)]
+        return page
 
-    def _problems(self) -> list:
+    def _problems(self) -> list[tuple[LinesVisual, Entry | None]]:
         lang = self.lang
-        problems = self.corpus.problems
-        widgets: list = [Static(Content(t(lang, "Problems in the briefs")), classes="title")]
-        if not problems:
-            widgets.append(Prose(t(lang, "No problems: every brief loaded cleanly."), classes="meta"))
-        for problem in problems:
+        page = [(self._text(""), None), (self._text(t(lang, "Problems in the briefs"), "detail--title"), None)]
+        if not self.corpus.problems:
+            page.append((self._text(t(lang, "No problems: every brief loaded cleanly."), "detail--meta"), None))
+        for problem in self.corpus.problems:
             level = t(lang, "error") if problem.level == "error" else t(lang, "warning")
-            widgets.append(Prose(Content.assemble((problem.location(), "bold"), f" {level}: ",
-                                                  describe(problem, lang)), classes=f"problem -{problem.level}"))
-        return widgets
+            text = Content.assemble((problem.location(), "bold"), f" {level}: ", describe(problem, lang))
+            page += [(self._text(""), None), (self._text(text, f"detail--{problem.level}"), None)]
+        return page
 
     def watch_lang(self) -> None:
-        """Headings and the page's own text are built in the current language: rebuild them in place."""
+        """Everything on the page is in the current language: rebuild it, on the same point."""
         if self.is_mounted and self.view is not None:
-            focused = self.focused_card()
-            self.call_later(self.show, self.corpus, self.view, self.marks, focused.ref if focused else None)
+            current = self.current()
+            self.show(self.corpus, self.view, self.marks, current.ref if current else None)
 
-    # Moving between points -------------------------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        """A new theme: the cached lines carry the old colours."""
+        for option in self.options:
+            if isinstance(option.prompt, LinesVisual):
+                option.prompt.clear()
+        super().notify_style_update()
 
-    def cards(self) -> list[PointCard]:
-        return list(self.query(PointCard))
+    # The point the user is on -----------------------------------------------------------------------------------
 
-    def focused_card(self) -> PointCard | None:
-        focused = self.app.focused
-        return focused if isinstance(focused, PointCard) and focused.parent is self else None
+    def current(self) -> Entry | None:
+        index = self.highlighted
+        return self.entries[index] if index is not None and index < len(self.entries) else None
 
     def focus_point(self, ref: PointRef) -> bool:
-        for card in self.cards():
-            if card.ref == ref:
-                card.focus()
-                card.scroll_visible(animate=False)
+        for index, entry in enumerate(self.entries):
+            if entry is not None and entry.ref == ref:
+                self.highlighted = index
                 return True
         return False
 
-    def focus_first(self) -> None:
-        cards = self.cards()
-        if cards:
-            cards[0].focus()
-        else:
-            self.focus()
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.PointHighlighted(self.current()))
 
-    def enter(self) -> None:
-        """Take the focus: on the point focused last, else the first, else the pane itself."""
-        if self.last_ref is None or not self.focus_point(self.last_ref):
-            self.focus_first()
-
-    def on_focus(self) -> None:
-        if self.cards():
-            self.enter()
-
-    def action_move(self, step: int) -> None:
-        cards = self.cards()
-        if not cards:
-            return
-        current = self.focused_card()
-        index = cards.index(current) + step if current else 0
-        target = cards[max(0, min(len(cards) - 1, index))]
-        target.focus()
-        target.scroll_visible(animate=False)
-
-    def action_edge(self, index: int) -> None:
-        cards = self.cards()
-        if cards:
-            cards[index].focus()
-            cards[index].scroll_visible(animate=False)
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if (entry := self.current()) is not None:
+            self.post_message(self.OpenRequested(entry))
 
     def action_toggle_mark(self) -> None:
-        card = self.focused_card()
-        if card is not None:
-            card.marked = not card.marked
-            self.post_message(self.MarkToggled(card.ref))
+        if (entry := self.current()) is None:
+            return
+        self.marks ^= {entry.ref}
+        self.replace_option_prompt_at_index(self.highlighted, self._point(entry))
+        self.post_message(self.MarkToggled(entry.ref))
 
     def action_copy(self) -> None:
-        if (card := self.focused_card()) is not None:
-            self.post_message(self.CopyRequested(card))
-
-    def action_open(self) -> None:
-        if (card := self.focused_card()) is not None:
-            self.post_message(self.OpenRequested(card))
-
-    @on(PointCard.Focused)
-    def _remember(self, event: PointCard.Focused) -> None:
-        self.last_ref = event.card.ref
-        event.card.scroll_visible(animate=False)
+        if (entry := self.current()) is not None:
+            self.post_message(self.CopyRequested(entry))

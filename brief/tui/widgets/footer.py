@@ -15,7 +15,8 @@ class LocalizedFooter(Footer):
     lang = reactive("en", recompose=True)
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, compact=True)  # every key must fit 80 columns in Chinese too
+        # Every key must fit 80 columns in both languages: compact, and the palette (ctrl+p) is in the help.
+        super().__init__(id=id, compact=True, show_command_palette=False)
 
     def compose(self):
         for widget in super().compose():

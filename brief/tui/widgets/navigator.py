@@ -10,7 +10,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from brief.i18n import N_, t
-from brief.model import Corpus
+from brief.model import Brief, Corpus
 from brief.tui.state import View
 
 
@@ -46,6 +46,11 @@ class Navigator(Tree[View]):
         self.auto_expand = False  # enter opens a view; space, right and left fold the tree
         self.corpus = Corpus()
 
+    @staticmethod
+    def ordered(corpus: Corpus) -> list[Brief]:
+        """The briefs as the tree lists them: newest document first, its agenda items in file order."""
+        return sorted(corpus.briefs, key=lambda brief: brief.document.date, reverse=True)
+
     def load(self, corpus: Corpus, select: View | None = None) -> None:
         """Rebuild the tree for `corpus`, keeping the cursor on `select` when it still exists."""
         self.corpus = corpus
@@ -60,7 +65,7 @@ class Navigator(Tree[View]):
         self.clear()
         documents: dict[str, TreeNode[View]] = {}
         target: TreeNode[View] | None = None
-        for brief in corpus.briefs:
+        for brief in self.ordered(corpus):
             document = brief.document
             key = document.symbol or document.cite("en")
             if key not in documents:

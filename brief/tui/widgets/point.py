@@ -1,96 +1,84 @@
-"""PointCard: one point of a brief — its kind, a support meter, its text — focusable, and marked or not."""
+"""How a point looks in the detail pane: its kind, a support meter, its text, wrapped for Chinese and English.
+
+The detail pane is an OptionList whose options are `LinesVisual`s: a visual that asks a function for its lines
+at the width it is given, so every point is wrapped by `brief.tui.linebreak` (Rich wraps only at spaces) and
+only when shown. Styles come from the pane's component classes through `StyleOf`, at render time, so a theme
+change restyles the page.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content
-from textual.geometry import Size
-from textual.message import Message
-from textual.reactive import reactive
-from textual.widget import Widget
+from textual.style import Style
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.visual import RenderOptions, Visual
 
 from brief.i18n import support_note, t
-from brief.model import SUPPORT_LEVELS, Brief, Divergence, Point, Topic, support_rank
-from brief.tui.state import PointRef
-from brief.tui.widgets.prose import hang
+from brief.model import SUPPORT_LEVELS, Divergence, Point, support_rank
+from brief.tui.widgets.prose import hang, wrap_content
 
-#: Markers with an unambiguous East Asian width, so they take one cell on every terminal.
+#: Markers with a narrow East Asian width, so they take one cell on every terminal.
 KIND_MARKERS = {"consensus": "✔", "divergence": "⇄", "proposal": "➜"}
 MARK = "⚑"
 METER_CELLS = len(SUPPORT_LEVELS)
 
+StyleOf = Callable[[str], Style]
 
-class PointCard(Widget, can_focus=True):
-    """A point as the detail pane lists it. Posts `PointCard.Focused` when it gets the focus."""
 
-    COMPONENT_CLASSES = {"point--kind", "point--mark", "point--meter-on", "point--meter-off", "point--level",
-                         "point--issue", "point--holders", "point--context"}
+class LinesVisual(Visual):
+    """A visual whose lines at a given width come from `make_lines(width)`; cached per width."""
 
-    lang = reactive("en", layout=True)
-    marked = reactive(False)
-
-    class Focused(Message):
-        def __init__(self, card: PointCard) -> None:
-            super().__init__()
-            self.card = card
-
-    def __init__(self, brief: Brief, topic: Topic, point: Point, *, context: str | None = None,
-                 marked: bool = False) -> None:
-        super().__init__(classes=f"-{point.kind}")
-        self.brief = brief
-        self.topic = topic
-        self.point = point
-        self.context = context  # shown above the point where it is out of its document (the Themes view)
-        self.set_reactive(PointCard.marked, marked)
-
-    @property
-    def ref(self) -> PointRef:
-        return PointRef(self.brief.id, self.point.id)
-
-    def on_focus(self) -> None:
-        self.post_message(self.Focused(self))
-
-    def watch_marked(self, marked: bool) -> None:
-        self.set_class(marked, "-marked")
-
-    def _style(self, name: str):
-        return self.get_visual_style(name)
-
-    def meter(self, level: str) -> Content:
-        """Cells filled in proportion to the level of support, then the level's name."""
-        filled = METER_CELLS - support_rank(level)
-        return Content.assemble(
-            (" " * filled, self._style("point--meter-on")),
-            (" " * (METER_CELLS - filled), self._style("point--meter-off")),
-        )
+    def __init__(self, make_lines: Callable[[int], list[Content]]) -> None:
+        self.make_lines = make_lines
+        self._cache: dict[int, list[Content]] = {}
 
     def lines(self, width: int) -> list[Content]:
-        lang = self.lang
-        point = self.point
-        head = Content.assemble(
-            (MARK if self.marked else " ", self._style("point--mark")),
-            (KIND_MARKERS[point.kind], self._style("point--kind")),
-            " ",
-        )
-        lines: list[Content] = []
-        if self.context:
-            lines.append(Content.styled(self.context, self._style("point--context")))
-        if isinstance(point, Divergence):
-            lines += hang(head, Content.styled(point.issue[lang], self._style("point--issue")), width)
-            for position in point.positions:
-                prefix = Content.assemble("   ", self.meter(position.support), " ")
-                body = Content.assemble((position.holders[lang], self._style("point--holders")),
-                                        t(lang, ": "), position.text[lang], " ",
-                                        (support_note(position.support, lang), self._style("point--level")))
-                lines += hang(prefix, body, width)
-        else:
-            prefix = head + self.meter(point.support) + Content(" ")
-            body = Content.assemble(point.text[lang], " ",
-                                    (support_note(point.support, lang), self._style("point--level")))
+        if width not in self._cache:
+            self._cache[width] = self.make_lines(width) or [Content("")]
+        return self._cache[width]
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return Content("\n").join(self.lines(width)).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.lines(width))
+
+
+def meter(level: str, style: StyleOf) -> Content:
+    """Cells filled in proportion to the level of support."""
+    filled = METER_CELLS - support_rank(level)
+    return Content.assemble((" " * filled, style("point--meter-on")),
+                            (" " * (METER_CELLS - filled), style("point--meter-off")))
+
+
+def point_lines(point: Point, lang: str, marked: bool, style: StyleOf, width: int,
+                context: str | None = None) -> list[Content]:
+    """The point as lines of at most `width` cells: a divergence as its question and then each side with its
+    holders and meter; a consensus or proposal as its meter and text; each with its level in words."""
+    head = Content.assemble((MARK if marked else " ", style("point--mark")),
+                            (KIND_MARKERS[point.kind], style(f"point--kind-{point.kind}")), " ")
+    gap = "" if lang == "zh" else " "  # before the level: Chinese brackets carry their own space
+    lines: list[Content] = []
+    if context:
+        lines += wrap_content(Content.styled(context, style("point--context")), width)
+    if isinstance(point, Divergence):
+        lines += hang(head, Content.styled(point.issue[lang], style("point--issue")), width)
+        for position in point.positions:
+            prefix = Content.assemble("   ", meter(position.support, style), " ")
+            body = Content.assemble((position.holders[lang], style("point--holders")), t(lang, ": "),
+                                    position.text[lang], gap,
+                                    (support_note(position.support, lang), style("point--level")))
             lines += hang(prefix, body, width)
-        return lines
-
-    def render(self) -> Content:
-        return Content("\n").join(self.lines(self.size.width))
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width)) if width else 0
+    else:
+        body = Content.assemble(point.text[lang], gap, (support_note(point.support, lang), style("point--level")))
+        lines += hang(head + meter(point.support, style) + Content(" "), body, width)
+    return lines
