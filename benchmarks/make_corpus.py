@@ -86,8 +86,10 @@ class Writer:
                            "points": items})
         brief = {
             "schema": 1, "id": f"synthetic-{index}",
-            "document": {"symbol": f"CD/{9000 + index}", "title": {"en": self.english(8), "zh": self.chinese()},
-                         "date": "2017-09-15", "source": f"synthetic-{index}.zh.txt"},
+            # Ten agenda items per document, as in a session's report.
+            "document": {"symbol": f"CD/{9000 + index // 10}", "title": {"en": self.english(8), "zh": self.chinese()},
+                         "part": {"en": f"Part {index % 10 + 1}", "zh": f"第 {index % 10 + 1} 部分"},
+                         "date": f"{1979 + index // 10 % 40}-09-15", "source": f"synthetic-{index}.zh.txt"},
             "forum": {"en": "Conference on Disarmament", "zh": "裁军谈判会议"},
             "agenda_item": {"number": str(index % 7 + 1), "title": {"en": self.english(8), "zh": self.chinese()},
                             "short": {"en": f"Synthetic item {index}", "zh": f"合成项目 {index}"}},

@@ -96,7 +96,8 @@ def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, la
     if files:
         missing = [f for f in files if not f.is_file()]
         for path in missing:
-            out.write(t(lang, "{path}: error: no such file", path=path) + "\n")
+            out.write(t(lang, "{path}: error: no such file: check the path, or give no file to check every brief",
+                        path=path) + "\n")
         if missing:
             return 1
         briefs_dir = files[0].parent if briefs_dir == default_briefs_dir() else briefs_dir
@@ -156,7 +157,8 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
             reason = getattr(error, "strerror", None) or str(error)
             return fail(t(lang, "cannot read the notes file {path} ({reason}): it must be a UTF-8 text file",
                           path=args.notes, reason=reason))
-    # The brief's own file first (a brief is usually named after its id); every file only if that fails.
+    # The brief's own file alone (a brief is usually named after its id) when no other file may claim the id;
+    # otherwise, or when that fails, every file.
     candidate = briefs_dir / f"{args.id}.yaml"
     corpus = load(briefs_dir, seeds_dir, [candidate]) if _alone_with_id(candidate, args.id) else None
     if corpus is None or corpus.brief(args.id) is None:

@@ -71,7 +71,8 @@ def tn(lang: str, singular: str, plural: str, n: int, /, **params: object) -> st
 def describe(problem: Problem, lang: str) -> str:
     """A problem's message in `lang`. Parameter values that are themselves messages (such as "an empty string")
     are translated too; names from the file are left as they are."""
-    params = {key: translations(lang).gettext(value) for key, value in problem.params.items()}
+    # gettext("") is the catalog's header, so an empty value (an empty key in a file) stays as it is.
+    params = {key: translations(lang).gettext(value) if value else value for key, value in problem.params.items()}
     return t(lang, problem.template, **params)
 
 

@@ -5,8 +5,8 @@ positions. The parse events are checked before any node is built: anchors and al
 defuses "billion laughs" documents), and so are nesting and sizes far beyond any brief's, which would cost
 unbounded time, memory or stack. The tree is checked before any Python object is built from it: only standard
 tags are accepted (a `!!python/object` is reported, never constructed), numbers must be readable, and duplicate
-keys are reported. The data is then validated against the model
-(`brief.validate`), and the valid briefs against each other, the glossary and their seeds (`check_brief`).
+keys are reported. The data is then validated against the model (`brief.validate`), and the valid briefs
+against each other, the glossary and their seeds (`check_brief`).
 
 A broken file never stops the others: it is reported and left out, and everything else loads.
 """
@@ -29,8 +29,8 @@ from brief.sources import Seed, SeedLibrary
 GLOSSARY = "glossary.yaml"
 #: Brief files above this size are refused: a real brief is about 50 kB.
 MAX_FILE_BYTES = 2_000_000
-#: Bounds far above any real brief (the largest has about 1,500 YAML values, nested 9 deep): a file beyond them
-#: is refused before its values are built. libyaml's composer recurses, so deep nesting could crash Python.
+#: Bounds far above any real brief (the largest has about 2,500 YAML values, nested 8 deep): a file beyond them
+#: is refused before its values are built (libyaml's composer recurses: 100,000 levels crash the interpreter).
 MAX_NODES = 100_000
 MAX_DEPTH = 50
 #: Longer numbers are refused: Python will not convert an int of over 4,300 digits, and YAML's base-60 integers
@@ -45,6 +45,9 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 #: The tags a brief may contain; anything else (`!!python/object`, `!!binary`, `!custom`) is refused.
 _ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_BOOL = "tag:yaml.org,2002:bool"
+_COLLECTION_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _MERGE = "tag:yaml.org,2002:merge"
 
 
@@ -125,12 +128,13 @@ class Reader:
             if not self._within_bounds(text):
                 return None
             node = loader.get_single_node()
-            if node is None:
-                self.problem((1, 1), N_("the file holds no YAML document: write a brief in it or delete it"))
+            if node is not None and not self._check_nodes(node, loader):
                 return None
-            if not self._check_nodes(node, loader):
-                return None
-            return loader.construct_document(node)
+            data = None if node is None else loader.construct_document(node)
+            if data is None:  # only comments, or a bare `---` or `~`
+                self.problem(_start(node) if node is not None else (1, 1),
+                             N_("the file holds no YAML document: write a brief in it or delete it"))
+            return data
         except yaml.MarkedYAMLError as error:
             self._yaml_problem(error, text)
             return None
@@ -157,26 +161,28 @@ class Reader:
         loader = _BriefLoader(text)
         depth = nodes = 0
         try:
-            while loader.check_event():
-                event = loader.get_event()
-                if isinstance(event, yaml.CollectionEndEvent):
+            for event in iter(loader.get_event, None):  # a tight loop: it sees every event of every file
+                kind = type(event)
+                if kind in _COLLECTION_ENDS:
                     depth -= 1
-                if not isinstance(event, yaml.NodeEvent):
                     continue
+                if kind in _COLLECTION_STARTS:
+                    depth += 1
+                elif kind is not yaml.ScalarEvent and kind is not yaml.AliasEvent:
+                    continue  # stream and document events
                 nodes += 1
-                depth += isinstance(event, yaml.CollectionStartEvent)
+                if kind is not yaml.AliasEvent and depth <= MAX_DEPTH and nodes <= MAX_NODES:
+                    continue
                 where = (event.start_mark.line + 1, event.start_mark.column + 1)
-                if isinstance(event, yaml.AliasEvent):
+                if kind is yaml.AliasEvent:
                     self.problem(where, N_("anchors and aliases (&name, *name) are not supported: write the value "
                                            "out"))
                 elif depth > MAX_DEPTH:
                     self.problem(where, N_("values are nested more than {limit} levels deep here, far more than a "
                                            "brief needs: check the brackets and indentation"), limit=str(MAX_DEPTH))
-                elif nodes > MAX_NODES:
+                else:
                     self.problem(where, N_("the file holds more than {limit} values, far more than a brief needs: "
                                            "split it into one file per agenda item"), limit=f"{MAX_NODES:,}")
-                else:
-                    continue
                 return False
             return True
         finally:
@@ -216,14 +222,15 @@ class Reader:
                         clean = False
                         continue
                     if key is None:
-                        self.problem(where, N_("a mapping key must be a plain word"))
+                        self.problem(_start(key_node), N_("a mapping key must be a plain word, not a list or a "
+                                                          "mapping: write `name: value`"))
                         clean = False
                         continue
                     if not self._check_scalar(key_node, loader):
                         clean = False
                         continue
                     child = (*path, key)
-                    self.positions.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                    self.positions.keys[child] = _start(key_node)
                     if key in keys:
                         self.problem(self.positions.keys[child], N_("duplicate key `{key}`: keep only one"), key=key)
                         clean = False
@@ -234,24 +241,29 @@ class Reader:
         return clean
 
     def _check_scalar(self, node: yaml.Node, loader: _BriefLoader) -> bool:
-        """Report a tag other than the standard ones, and a number that cannot be built; True when neither."""
+        """Report a tag other than the standard ones, and a number or boolean that cannot be built; True when
+        neither."""
         if node.tag not in _ALLOWED_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problem(_start(node), N_("the tag `{tag}` is not allowed in a brief: remove it (only plain YAML "
                                           "values are read, and nothing is ever executed)"), tag=tag)
             return False
-        if node.tag in _NUMBER_TAGS:
-            try:
-                if len(node.value) <= MAX_NUMBER_CHARS:
-                    loader.construct_object(node)
-                    return True
-            except ValueError:  # `0x_` matches YAML's pattern for an int but is none
-                pass
-            shown = node.value if len(node.value) <= MAX_NUMBER_CHARS else node.value[:MAX_NUMBER_CHARS] + "…"
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (*_NUMBER_TAGS, _BOOL):
+            return True
+        try:
+            if len(node.value) <= MAX_NUMBER_CHARS:
+                loader.construct_object(node)
+                return True
+        except (ValueError, IndexError, KeyError):  # `0x_` matches YAML's pattern for an int; `!!int ""`, `!!bool x`
+            pass
+        shown = node.value if len(node.value) <= MAX_NUMBER_CHARS else node.value[:MAX_NUMBER_CHARS] + "…"
+        if node.tag == _BOOL:
+            self.problem(_start(node), N_("`{value}` cannot be read as true or false: write true or false, or put "
+                                          "the value in double quotes if it is text"), value=shown)
+        else:
             self.problem(_start(node), N_("`{value}` cannot be read as a number: write a plain number, or put the "
                                           "value in double quotes if it is text"), value=shown)
-            return False
-        return True
+        return False
 
 
 def _start(node: yaml.Node) -> Position:
@@ -341,7 +353,7 @@ def _load_glossary(path: Path, problems: list[Problem]) -> Glossary | None:
     glossary = _validate(reader, data, Glossary) if data is not None else None
     if glossary is not None:
         _unique(reader, [("themes", i, "id") for i in range(len(glossary.themes))], [t.id for t in glossary.themes],
-                N_("duplicate theme id `{id}`: theme ids must be unique"))
+                N_("duplicate theme id `{id}`: theme ids must be unique; rename one of them"))
     problems.extend(reader.problems)
     return glossary
 
@@ -448,7 +460,8 @@ def _seed(name: str, reader: Reader, seeds: SeedLibrary) -> Seed | None:
     except UnicodeDecodeError:
         reader.problem(where, N_("seed `{name}` is not UTF-8: save it as UTF-8"), name=name)
     except (OSError, ValueError):
-        reader.problem(where, N_("seed `{name}` cannot be read or is too large"), name=name)
+        reader.problem(where, N_("seed `{name}` cannot be read or is too large: check the file in {folder}"), name=name,
+                       folder=shown_path(seeds.folder))
     return None
 
 

@@ -39,7 +39,8 @@ def convert(data: Any, target: Any) -> tuple[Any | None, list[Issue]]:
         return msgspec.convert(data, target), []
     except msgspec.ValidationError:
         issues = list(_walk(data, target, ()))
-        return None, issues or [Issue((), N_("the document does not match the expected structure"), {})]
+        return None, issues or [Issue((), N_("the document does not match the expected structure: see briefs/README.md "
+                                             "for the format"), {})]
 
 
 def _walk(value: Any, target: Any, path: Path) -> Iterator[Issue]:
@@ -164,7 +165,7 @@ def _leaf(value: Any, target: Any, path: Path) -> Iterator[Issue]:
     elif base is str:
         template = N_("`{field}` must be text, not {got}: put the value in double quotes")
     else:
-        template = N_("`{field}` has the wrong type ({got})")
+        template = N_("`{field}` has the wrong type ({got}): see briefs/README.md for the format")
     yield Issue(path, template, params)
 
 

@@ -283,7 +283,7 @@ class BriefApp(App[None]):
 
         def written(path: Path | None) -> None:
             if path is not None:
-                self.notify(t(self.lang, "Wrote {path}", path=path))
+                self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
 
         self.push_screen(ExportScreen(brief, marked, load_notes(brief.id), self.seeds, self.lang), written)
 

@@ -32,7 +32,7 @@ class ExportScreen(ModalScreen[Path | None]):
                  folder: Path | None = None) -> None:
         super().__init__()
         self.brief, self.marked, self.notes, self.seeds, self.lang = brief, marked, notes, seeds, lang
-        self.folder = folder or Path.cwd()
+        self.folder = folder  # None: the working directory, and the proposed name is shown without a folder
         self.briefing: Briefing | None = None
         self.confirm_replace: Path | None = None
 
@@ -66,8 +66,12 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one(PageMeter).lang = self.lang
-        self.query_one("#filename", Input).value = str(self.folder / default_filename(self.brief, self.lang))
+        self.query_one("#filename", Input).value = self._proposed(self.lang)
         self.refresh_preview()
+
+    def _proposed(self, lang: str) -> str:
+        name = default_filename(self.brief, lang)
+        return str(self.folder / name) if self.folder else name
 
     def export_lang(self) -> str:
         return "zh" if self.query_one("#lang-zh", Choice).value else "en"
@@ -88,9 +92,8 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(RadioSet.Changed, "#language")
     def _language_changed(self) -> None:
         name = self.query_one("#filename", Input)
-        old = str(self.folder / default_filename(self.brief, "zh" if self.export_lang() == "en" else "en"))
-        if name.value == old:  # the suggested name follows the language unless the user typed their own
-            name.value = str(self.folder / default_filename(self.brief, self.export_lang()))
+        if name.value == self._proposed("zh" if self.export_lang() == "en" else "en"):
+            name.value = self._proposed(self.export_lang())  # the proposed name follows the language
         self.refresh_preview()
 
     @on(RadioSet.Changed, "#scope")

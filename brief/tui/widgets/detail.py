@@ -23,6 +23,8 @@ from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
 
 SECTIONS = ((Consensus, N_("Consensus")), (Divergence, N_("Divergences")), (Proposal, N_("Proposals")))
+#: Options (headings, spacing and points) added before the page is first drawn; the rest follow at once.
+FIRST_SCREEN = 40
 #: A theme can gather thousands of points; the page lists this many, and says so (search narrows further).
 THEME_LIMIT = 500
 
@@ -88,27 +90,41 @@ class DetailPane(OptionList):
         self.view: View | None = None
         self.marks: set[PointRef] = set()
         self.entries: list[Entry | None] = []  # parallel to the options: None for headings and spacing
+        self._generation = 0  # of the page shown, so that a replaced page's late options are dropped
 
     # Building the page ------------------------------------------------------------------------------------------
 
     def show(self, corpus: Corpus, view: View | None, marks: set[PointRef], focus: PointRef | None = None) -> None:
-        """Rebuild the page for `view`, on the point `focus` when it is there, else on the first point."""
+        """Rebuild the page for `view`, on the point `focus` when it is there, else at its top.
+
+        The options of a long page are added in two steps: what fills the screen first, the rest just after
+        it is drawn, so that the page appears at once whatever its length (every option is wrapped when
+        added, to know its height)."""
         self.corpus, self.view, self.marks = corpus, view, set(marks)
+        self._generation += 1
         self.entries = []
         options: list[Option] = []
         for prompt, entry in self._page():
             options.append(Option(prompt, disabled=entry is None))
             self.entries.append(entry)
-        self.set_options(options)
         refs = [entry.ref if entry else None for entry in self.entries]
+        target = refs.index(focus) if focus is not None and focus in refs else None
+        first = max(FIRST_SCREEN, (target or 0) + 1)
+        self.set_options(options[:first])
+        if len(options) > first:
+            self.call_after_refresh(self._add_rest, self._generation, options[first:])
         self.scroll_home(animate=False)
-        if focus is not None and focus in refs:
-            self.highlighted = refs.index(focus)
+        if target is not None:
+            self.highlighted = target
         else:  # a new page opens at its top; the first point is taken when the pane gets the focus
             self.highlighted = None
             self.post_message(self.PointHighlighted(None))
             if self.has_focus:
                 self.highlight_first()
+
+    def _add_rest(self, generation: int, options: list[Option]) -> None:
+        if generation == self._generation:  # not a page that has been replaced meanwhile
+            self.add_options(options)
 
     def highlight_first(self) -> None:
         self.highlighted = next((i for i, entry in enumerate(self.entries) if entry is not None), None)
