@@ -13,6 +13,7 @@ from typing import TextIO
 
 import msgspec
 
+from brief.cache import BriefCache
 from brief.i18n import default_lang, describe, t, tn
 from brief.loader import DUPLICATE_BRIEF_ID, MAX_FILE_BYTES, brief_files, default_briefs_dir, default_seeds_dir, load
 from brief.model import Corpus, Problem
@@ -160,9 +161,10 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     # The brief's own file alone (a brief is usually named after its id) when no other file may claim the id;
     # otherwise, or when that fails, every file.
     candidate = briefs_dir / f"{args.id}.yaml"
-    corpus = load(briefs_dir, seeds_dir, [candidate]) if _alone_with_id(candidate, args.id) else None
+    cache = BriefCache()
+    corpus = load(briefs_dir, seeds_dir, [candidate], cache) if _alone_with_id(candidate, args.id) else None
     if corpus is None or corpus.brief(args.id) is None:
-        corpus = load(briefs_dir, seeds_dir)
+        corpus = load(briefs_dir, seeds_dir, cache=cache)
     brief = corpus.brief(args.id)
     # A brief is exported only when its file is free of errors and no other file claims its id; when it is not
     # found, the errors show the files that were left out.

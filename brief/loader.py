@@ -19,9 +19,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import msgspec
 import yaml
 
 from brief import ladder, validate
+from brief.cache import BriefCache, Entry, Stamp, stamp
 from brief.i18n import N_
 from brief.model import Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
 from brief.sources import Seed, SeedLibrary
@@ -309,9 +311,11 @@ def brief_files(briefs_dir: Path) -> list[Path]:
     return sorted(p for p in briefs_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.name != GLOSSARY)
 
 
-def load(briefs_dir: Path, seeds_dir: Path | None = None, files: list[Path] | None = None) -> Corpus:
+def load(briefs_dir: Path, seeds_dir: Path | None = None, files: list[Path] | None = None,
+         cache: BriefCache | None = None) -> Corpus:
     """Load the glossary and the briefs of `briefs_dir` (or only `files`), and check them against each other and
-    against the seeds in `seeds_dir`. Never raises for bad input: every problem is in `Corpus.problems`."""
+    against the seeds in `seeds_dir`. Never raises for bad input: every problem is in `Corpus.problems`. With
+    `cache`, a file whose result is cached and unchanged is not read again (see `brief.cache`)."""
     seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
     problems: list[Problem] = []
     shown_dir = shown_path(briefs_dir)
@@ -319,7 +323,9 @@ def load(briefs_dir: Path, seeds_dir: Path | None = None, files: list[Path] | No
         problems.append(Problem(path=shown_dir, template=N_("the briefs directory does not exist: pass --briefs DIR "
                                                             "with a folder of brief files")))
         return Corpus(problems=tuple(problems))
-    glossary = _load_glossary(briefs_dir / GLOSSARY, problems)
+    glossary_path = briefs_dir / GLOSSARY
+    glossary_stamp = stamp(glossary_path)
+    glossary = _load_glossary(glossary_path, problems)
     paths = files if files is not None else brief_files(briefs_dir)
     if not paths:
         problems.append(Problem(path=shown_dir, template=N_("no briefs (*.yaml) in this directory: add one (see "
@@ -327,19 +333,39 @@ def load(briefs_dir: Path, seeds_dir: Path | None = None, files: list[Path] | No
     briefs: list[Brief] = []
     where: dict[str, str] = {}
     for path in paths:
-        reader = Reader(path, shown_path(path))
-        data = reader.read()
-        brief = _validate(reader, data, Brief) if data is not None else None
+        shown = shown_path(path)
+        entry = cache.get(path, glossary_stamp, seeds.folder) if cache is not None else None
+        if entry is None:
+            entry = _read_brief(path, shown, glossary, glossary_stamp, seeds)
+            if cache is not None:
+                cache.put(path, entry)
+        problems.extend(msgspec.structs.replace(problem, path=shown) for problem in entry.problems)
+        brief = entry.brief
         if brief is not None and brief.id in where:
-            reader.problem(reader.positions.of(("id",)), DUPLICATE_BRIEF_ID, id=brief.id, other=where[brief.id])
-            brief = None
-        elif data is not None:
-            check_brief(Parts.of_brief(brief) if brief else Parts.of_data(data), reader, glossary, seeds)
-        problems.extend(reader.problems)
-        if brief is not None:
-            where[brief.id] = reader.shown
+            line, col = entry.id_position
+            problems.append(Problem(path=shown, line=line, col=col, template=DUPLICATE_BRIEF_ID,
+                                    params={"id": brief.id, "other": where[brief.id]}))
+        elif brief is not None:
+            where[brief.id] = shown
             briefs.append(brief)
     return Corpus(briefs=tuple(briefs), glossary=glossary, problems=tuple(problems), files=where)
+
+
+def _read_brief(path: Path, shown: str, glossary: Glossary | None, glossary_stamp: Stamp | None,
+                seeds: SeedLibrary) -> Entry:
+    """Read, validate and check one brief file, on its own (the ids of other files aside)."""
+    file_stamp = stamp(path)  # before reading: a change while reading then shows as a change next time
+    reader = Reader(path, shown)
+    data = reader.read()
+    brief = _validate(reader, data, Brief) if data is not None else None
+    parts = Parts.of_brief(brief) if brief else Parts.of_data(data) if data is not None else None
+    if parts is not None:
+        check_brief(parts, reader, glossary, seeds)
+    seed = parts.seed if parts is not None else None
+    return Entry(stamp=file_stamp or (0, 0, 0), glossary=glossary_stamp, seed=seed,
+                 seed_stamp=stamp(seeds.folder / seed) if seed else None, brief=brief,
+                 problems=tuple(msgspec.structs.replace(problem, path="") for problem in reader.problems),
+                 id_position=reader.positions.of(("id",)))
 
 
 def _load_glossary(path: Path, problems: list[Problem]) -> Glossary | None:

@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Tree
 
+from brief.cache import BriefCache
 from brief.export import point_as_text
 from brief.i18n import N_, default_lang, t
 from brief.loader import default_seeds_dir, load
@@ -64,7 +65,8 @@ class BriefApp(App[None]):
         self.set_reactive(BriefApp.lang, lang or self.settings.get("lang") or default_lang())
         if self.settings.get("theme") in self.available_themes:
             self.theme = self.settings["theme"]
-        self.corpus: Corpus = load(briefs_dir, self.seeds_dir)
+        self.cache = BriefCache()
+        self.corpus: Corpus = load(briefs_dir, self.seeds_dir, cache=self.cache)
         self.seeds = SeedLibrary(self.seeds_dir)
         self.marks: set[PointRef] = set()
         self.current_view: View | None = None
@@ -294,7 +296,7 @@ class BriefApp(App[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def reload(self) -> None:
-        corpus = load(self.briefs_dir, self.seeds_dir)
+        corpus = load(self.briefs_dir, self.seeds_dir, cache=self.cache)
         self.call_from_thread(self._apply_corpus, corpus)
 
     def _apply_corpus(self, corpus: Corpus) -> None:

@@ -13,10 +13,12 @@ Chinese tailoring, as in UAX #14's East Asian rules: quotation marks open or clo
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import unicodedata
 
-from rich.cells import cell_len
+from rich.cells import get_character_cell_size
 from uniseg.linebreak import line_break
 
 # Simplified classes.
@@ -65,42 +67,51 @@ def _breaks_between(before: str, after: str) -> bool:
     return before in (_PAREN, _INFIX) and after == _OPEN
 
 
-def break_opportunities(text: str) -> list[int]:
+_CLASSES = (_OPEN, _CLOSE, _PAREN, _INFIX, _IDEO, _WORD, _SPACE, _DASH, _GLUE, _HYPHEN)
+#: Every pair of classes, decided once: the per-character loop is then one lookup.
+_BREAKS = {(before, after): _breaks_between(before, after) for before in _CLASSES for after in _CLASSES}
+
+
+@functools.lru_cache(maxsize=4096)
+def break_opportunities(text: str) -> tuple[int, ...]:
     """Offsets at which a new line may start (never 0)."""
     classes = [char_class(ch) for ch in text]
-    found: list[int] = []
-    for index in range(1, len(text)):
-        before, after = classes[index - 1], classes[index]
-        if before == _SPACE and after == _SPACE:
-            continue
-        if _breaks_between(before, after):
-            found.append(index)
-    return found
+    breaks = _BREAKS
+    return tuple(index for index, pair in enumerate(zip(classes, classes[1:]), 1) if breaks[pair])
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=4096)
 def wrap_offsets(text: str, width: int) -> tuple[int, ...]:
-    """Offsets where `text` (one paragraph, no newlines) breaks to fit `width` cells. A word longer than a whole
-    line is folded at the character that overflows."""
-    if width <= 0 or cell_len(text) <= width:
+    """Offsets where `text` (one paragraph, no newlines) breaks to fit `width` cells: each line ends at the
+    furthest break opportunity that fits (trailing spaces aside). A word longer than a whole line is folded at
+    the character that overflows. Linear in the length of the text."""
+    if width <= 0:
+        return ()
+    cells = list(itertools.accumulate(map(get_character_cell_size, text), initial=0))  # width of text[:i]
+    end = len(text)
+
+    def visible(start: int, stop: int) -> int:
+        """The width of text[start:stop] without its trailing spaces."""
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        return cells[stop] - cells[start]
+
+    if visible(0, end) <= width:
         return ()
     opportunities = break_opportunities(text)
     offsets: list[int] = []
-    start = 0
-    position = 0  # index into opportunities
-    while cell_len(text[start:].rstrip()) > width:
-        # The furthest opportunity whose line (trailing spaces aside) fits.
-        best = None
+    start = position = 0  # position: index into opportunities
+    while visible(start, end) > width:
         while position < len(opportunities) and opportunities[position] <= start:
             position += 1
-        probe = position
-        while probe < len(opportunities) and cell_len(text[start:opportunities[probe]].rstrip()) <= width:
-            best = opportunities[probe]
-            probe += 1
-        if best is None:  # no opportunity fits: fold by cells
-            best = start + 1
-            while best < len(text) and cell_len(text[start:best + 1]) <= width:
-                best += 1
+        best = None
+        while position < len(opportunities) and visible(start, opportunities[position]) <= width:
+            best = opportunities[position]
+            position += 1
+        if best is None:  # no opportunity fits: fold at the character that overflows (at least one per line)
+            best = max(start + 1, bisect.bisect_right(cells, cells[start] + width) - 1)
+            if best >= end:  # the last character alone is wider than the line
+                break
         offsets.append(best)
         start = best
     return tuple(offsets)

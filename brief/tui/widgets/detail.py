@@ -23,7 +23,7 @@ from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
 
 SECTIONS = ((Consensus, N_("Consensus")), (Divergence, N_("Divergences")), (Proposal, N_("Proposals")))
-#: Options (headings, spacing and points) added before the page is first drawn; the rest follow at once.
+#: Options (headings, spacing and points) added before the page is first drawn, and then at each refresh.
 FIRST_SCREEN = 40
 #: A theme can gather thousands of points; the page lists this many, and says so (search narrows further).
 THEME_LIMIT = 500
@@ -97,9 +97,9 @@ class DetailPane(OptionList):
     def show(self, corpus: Corpus, view: View | None, marks: set[PointRef], focus: PointRef | None = None) -> None:
         """Rebuild the page for `view`, on the point `focus` when it is there, else at its top.
 
-        The options of a long page are added in two steps: what fills the screen first, the rest just after
-        it is drawn, so that the page appears at once whatever its length (every option is wrapped when
-        added, to know its height)."""
+        The options of a long page are added in steps: what fills the screen first, the rest a screenful at a
+        time after it is drawn, so that the page appears at once whatever its length (every option is wrapped
+        when added, to know its height)."""
         self.corpus, self.view, self.marks = corpus, view, set(marks)
         self._generation += 1
         self.entries = []
@@ -123,8 +123,13 @@ class DetailPane(OptionList):
                 self.highlight_first()
 
     def _add_rest(self, generation: int, options: list[Option]) -> None:
-        if generation == self._generation:  # not a page that has been replaced meanwhile
-            self.add_options(options)
+        """Add the rest of a page a screenful at a time, each after the screen is drawn, so that keys stay
+        responsive; stop when the page has been replaced meanwhile (the user moved on)."""
+        if generation != self._generation:
+            return
+        self.add_options(options[:FIRST_SCREEN])
+        if len(options) > FIRST_SCREEN:
+            self.call_after_refresh(self._add_rest, generation, options[FIRST_SCREEN:])
 
     def highlight_first(self) -> None:
         self.highlighted = next((i for i, entry in enumerate(self.entries) if entry is not None), None)
