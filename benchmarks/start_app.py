@@ -1,16 +1,29 @@
 #!/usr/bin/env python3
 """Start an app headless and exit as soon as it is ready (its first screen painted): `brief` on a briefs
-folder, or a bare Textual app with the same kinds of widgets (a tree, a scrolling pane of text, a footer).
-`benchmarks/run.py` times whole processes of this script, so both pay the same interpreter start.
+folder, or a bare Textual app with the same kinds of widgets as brief's main screen (a title line, a tree, a
+scrolling pane of text, a source pane, a footer).
+`benchmarks/run.py` starts this script in a fresh process for each measure, so both pay the same interpreter
+start; when the app is ready, the script prints the seconds since the process was spawned (the parent passes
+its clock in START_TIME) and ends at once, so that the shutdown is not counted.
 
-    python benchmarks/start_app.py bare
-    python benchmarks/start_app.py brief [BRIEFS_DIR]
+    START_TIME=$(date +%s.%N) python benchmarks/start_app.py bare
+    START_TIME=$(date +%s.%N) python benchmarks/start_app.py brief [BRIEFS_DIR]
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
+
+
+def ready() -> None:
+    """Print the time from spawn to now and leave without the shutdown."""
+    started = float(os.environ.get("START_TIME", time.time()))
+    sys.stdout.write(f"{time.time() - started:.4f}\n")
+    sys.stdout.flush()
+    os._exit(0)
 
 
 def bare() -> None:
@@ -22,6 +35,7 @@ def bare() -> None:
         BINDINGS = [("q", "quit", "quit")]
 
         def compose(self) -> ComposeResult:
+            yield Static("bare app: a title line")
             tree: Tree[None] = Tree("documents")
             for document in range(3):
                 node = tree.root.add(f"document {document}", expand=True)
@@ -32,10 +46,12 @@ def bare() -> None:
                 with VerticalScroll():
                     for paragraph in range(20):
                         yield Static(f"Paragraph {paragraph}: " + "text " * 30)
+            with VerticalScroll(id="source"):
+                yield Static("The source passage " * 20)
             yield Footer()
 
         def on_ready(self) -> None:
-            self.exit()
+            ready()
 
     Bare().run(headless=True)
 
@@ -46,7 +62,7 @@ def brief(folder: Path | None) -> None:
 
     class ReadyThenExit(BriefApp):
         def on_ready(self) -> None:
-            self.exit()
+            ready()
 
     ReadyThenExit(briefs_dir=folder or default_briefs_dir(), lang="en").run(headless=True)
 

@@ -13,23 +13,24 @@ A cache that cannot be read or written is ignored: it only ever costs the time i
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
-import tempfile
+import zlib
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
-from brief.model import Brief, Problem
+from brief.model import Brief, Glossary, Problem
 
 Stamp = tuple[int, int, int]  # size, mtime in ns, inode
 #: The modules whose code decides what a brief loads as: any change to them empties the cache.
-_CODE = ("model.py", "loader.py", "validate.py", "ladder.py", "sources.py")
+_CODE = ("model.py", "loader.py", "yamlfile.py", "validate.py", "ladder.py", "sources.py")
 
 
 class Entry(msgspec.Struct, frozen=True):
-    """What loading one file gave, and the stamps of what it was read against."""
+    """What loading one brief file gave, and the stamps of what it was read against."""
 
+    path: str  # resolved
     stamp: Stamp
     glossary: Stamp | None
     seed: str | None
@@ -39,8 +40,15 @@ class Entry(msgspec.Struct, frozen=True):
     id_position: tuple[int, int]
 
 
+class GlossaryEntry(msgspec.Struct, frozen=True):
+    path: str
+    stamp: Stamp
+    glossary: Glossary | None
+    problems: tuple[Problem, ...]
+
+
 _encoder = msgspec.msgpack.Encoder()
-_decoder = msgspec.msgpack.Decoder(Entry)
+_decoders = {Entry: msgspec.msgpack.Decoder(Entry), GlossaryEntry: msgspec.msgpack.Decoder(GlossaryEntry)}
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -54,10 +62,10 @@ def stamp(path: Path) -> Stamp | None:
 @functools.cache
 def code_version() -> str:
     here = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
+    checksum = 0
     for name in _CODE:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()[:16]
+        checksum = zlib.crc32((here / name).read_bytes(), checksum)
+    return f"{checksum:08x}"
 
 
 def default_folder() -> Path:
@@ -71,22 +79,33 @@ class BriefCache:
         self.folder = folder or default_folder()
 
     def _file(self, path: Path) -> Path:
-        key = hashlib.sha256(f"{code_version()}\0{path.resolve()}".encode()).hexdigest()[:32]
-        return self.folder / f"{key}.msgpack"
+        """The cache file of `path`: named by a checksum of the code version and the path (the entry holds the
+        path itself, so a clash of names only costs a reread)."""
+        key = zlib.crc32(f"{code_version()}\0{path.resolve()}".encode())
+        return self.folder / f"{key:08x}.msgpack"
 
-    def get(self, path: Path, glossary: Stamp | None, seeds_folder: Path) -> Entry | None:
-        """The cached result for `path`, if nothing it depends on has changed since."""
+    def _read(self, path: Path, kind: type) -> Any:
         try:
-            entry = _decoder.decode(self._file(path).read_bytes())
+            entry = _decoders[kind].decode(self._file(path).read_bytes())
         except (OSError, msgspec.DecodeError, msgspec.ValidationError):
             return None
-        if entry.stamp != stamp(path) or entry.glossary != glossary:
+        return entry if entry.path == str(path.resolve()) and entry.stamp == stamp(path) else None
+
+    def get(self, path: Path, glossary: Stamp | None, seeds_folder: Path) -> Entry | None:
+        """The cached result for the brief file `path`, if nothing it depends on has changed since."""
+        entry = self._read(path, Entry)
+        if entry is None or entry.glossary != glossary:
             return None
         if entry.seed is not None and entry.seed_stamp != stamp(seeds_folder / entry.seed):
             return None
         return entry
 
-    def put(self, path: Path, entry: Entry) -> None:
+    def get_glossary(self, path: Path) -> GlossaryEntry | None:
+        return self._read(path, GlossaryEntry)
+
+    def put(self, path: Path, entry: Entry | GlossaryEntry) -> None:
+        import tempfile
+
         target = self._file(path)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -98,3 +117,5 @@ class BriefCache:
                 os.unlink(handle.name)
             except (OSError, UnboundLocalError):
                 pass
+
+    put_glossary = put

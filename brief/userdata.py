@@ -12,8 +12,6 @@ from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
 
-from brief.export import safe_name, write_atomic
-
 SETTINGS_FILE = "settings.json"
 
 
@@ -35,12 +33,16 @@ def load_settings() -> dict[str, str]:
 
 
 def save_settings(settings: dict[str, str]) -> None:
+    from brief.export import write_atomic
+
     folder = config_dir()
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / SETTINGS_FILE, json.dumps(settings, ensure_ascii=False, indent=2) + "\n", force=True)
 
 
 def notes_path(brief_id: str) -> Path:
+    from brief.export import safe_name
+
     return notes_dir() / f"{safe_name(brief_id, fallback='brief')}.md"
 
 
@@ -52,6 +54,8 @@ def load_notes(brief_id: str) -> str:
 
 
 def save_notes(brief_id: str, text: str) -> None:
+    from brief.export import write_atomic
+
     path = notes_path(brief_id)
     if not text.strip():
         path.unlink(missing_ok=True)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from brief.cache import BriefCache
 from brief.loader import load
-from tests.conftest import BRIEFS, SEEDS, mutate
+from tests.conftest import BRIEFS, ROOT, SEEDS, mutate
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def test_warm_load_equals_cold_load_and_reads_no_file(folder: Path, tmp_path: Pa
     cache = BriefCache(tmp_path / "cache")
     cold = load(folder, cache=cache)
     assert cold.briefs and not cold.errors
-    assert len(list((tmp_path / "cache").glob("*.msgpack"))) == len(cold.briefs)
+    assert len(list((tmp_path / "cache").glob("*.msgpack"))) == len(cold.briefs) + 1  # and the glossary
     from brief import loader
 
     def never(*args, **kwargs):
@@ -82,3 +84,13 @@ def test_a_damaged_or_unwritable_cache_is_ignored(folder: Path, tmp_path: Path) 
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
     assert load(folder, cache=BriefCache(blocked / "cache")) == cold
+
+
+def test_a_warm_start_imports_neither_yaml_nor_the_validator(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load(folder, cache=BriefCache(cache))
+    probe = (f"import sys\nfrom pathlib import Path\nfrom brief.cache import BriefCache\nfrom brief.loader import load\n"
+             f"corpus = load(Path({str(folder)!r}), cache=BriefCache(Path({str(cache)!r})))\n"
+             f"print(len(corpus.briefs), 'yaml' in sys.modules, 'brief.validate' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.split() == [str(len(load(folder).briefs)), "False", "False"], result.stderr

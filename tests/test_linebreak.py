@@ -91,3 +91,20 @@ def test_english_after_chinese_breaks_inside_the_chinese_run() -> None:
 @given(st.text(alphabet="ab cd，。“”（）许多代表团认为-—/12", max_size=120), st.integers(min_value=1, max_value=40))
 def test_random_mixed_text_wraps_within_width(text: str, width: int) -> None:
     check_wrap(text.replace("\n", " "), width)
+
+
+def test_the_generated_table_matches_uniseg_for_every_code_point() -> None:
+    """`brief/tui/linebreak_data.py` is made by scripts/make-linebreak-data; run it again if this fails after
+    an update of uniseg."""
+    import bisect
+    import sys
+
+    from uniseg.linebreak import line_break
+
+    from brief.tui.linebreak import class_of_property
+    from brief.tui.linebreak_data import CLASSES, STARTS
+
+    wrong = [hex(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF
+             and CLASSES[bisect.bisect_right(STARTS, code) - 1]
+             != class_of_property(str(line_break(chr(code))).rsplit(".", 1)[-1])]
+    assert wrong == []

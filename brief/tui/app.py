@@ -7,6 +7,7 @@ widgets show it and report what the user does with messages; the app calls metho
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -16,13 +17,11 @@ from textual.reactive import reactive
 from textual.widgets import Tree
 
 from brief.cache import BriefCache
-from brief.export import point_as_text
 from brief.i18n import N_, default_lang, t
 from brief.loader import default_seeds_dir, load
+from brief.memo import DayTexts
 from brief.model import Corpus
-from brief.search import SearchIndex
 from brief.sources import SeedLibrary
-from brief.tui.commands import JumpProvider
 from brief.tui.screens.main import MainScreen
 from brief.tui.state import PointRef, View
 from brief.tui.watch import FolderWatcher
@@ -33,6 +32,16 @@ from brief.tui.widgets.source import SourcePane
 from brief.tui.widgets.titlebar import LanguageSwitch, TitleBar
 from brief.userdata import load_notes, load_settings, save_notes, save_settings
 
+if TYPE_CHECKING:
+    from brief.search import SearchIndex
+
+
+def jump_provider():
+    """The command palette's provider, imported when the palette first opens."""
+    from brief.tui.commands import JumpProvider
+
+    return JumpProvider
+
 # Strings Textual shows that we translate too.
 TEXTUAL_STRINGS = (N_("palette"),)
 
@@ -40,7 +49,7 @@ TEXTUAL_STRINGS = (N_("palette"),)
 class BriefApp(App[None]):
     TITLE = "brief"
     CSS_PATH = Path(__file__).with_name("brief.tcss")  # absolute: subclasses live elsewhere
-    COMMANDS = App.COMMANDS | {JumpProvider}
+    COMMANDS = App.COMMANDS | {jump_provider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
@@ -66,6 +75,7 @@ class BriefApp(App[None]):
         if self.settings.get("theme") in self.available_themes:
             self.theme = self.settings["theme"]
         self.cache = BriefCache()
+        self.day_texts = DayTexts(self.cache.folder.parent / "days.json")
         self.corpus: Corpus = load(briefs_dir, self.seeds_dir, cache=self.cache)
         self.seeds = SeedLibrary(self.seeds_dir)
         self.marks: set[PointRef] = set()
@@ -76,13 +86,13 @@ class BriefApp(App[None]):
     # Layout ----------------------------------------------------------------------------------------------------
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(id="main-screen")
+        return MainScreen(id="main-screen", classes="-navigating")  # the tree has the focus at first
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="titlebar").data_bind(BriefApp.lang)
         with Horizontal(id="main"):
             yield Navigator(id="navigator").data_bind(BriefApp.lang)
-            yield DetailPane(id="detail").data_bind(BriefApp.lang)
+            yield DetailPane(id="detail", days=self.day_texts).data_bind(BriefApp.lang)
         yield SourcePane(self.seeds, id="source").data_bind(BriefApp.lang)
         yield LocalizedFooter(id="footer").data_bind(BriefApp.lang)
 
@@ -96,6 +106,9 @@ class BriefApp(App[None]):
         self.watcher.start(self, self._files_changed)
         if self.corpus.errors:
             self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
+
+    def on_unmount(self) -> None:
+        self.day_texts.save()
 
     #: Actions of the main screen only: in a dialog their keys are the dialog's, or do nothing.
     MAIN_SCREEN_ACTIONS = frozenset({"leave", "toggle_language", "search", "export", "notes", "help"})
@@ -177,6 +190,8 @@ class BriefApp(App[None]):
 
     @on(DetailPane.CopyRequested)
     def _copy(self, event: DetailPane.CopyRequested) -> None:
+        from brief.export import point_as_text
+
         self.copy_to_clipboard(point_as_text(event.entry.brief, event.entry.point, self.lang, self.seeds))
         self.notify(t(self.lang, "Copied the point with its source (if your terminal allows clipboard access)."))
 
@@ -236,6 +251,8 @@ class BriefApp(App[None]):
         self.push_screen(HelpScreen(self.lang))
 
     def search_index(self) -> SearchIndex:
+        from brief.search import SearchIndex
+
         if self._index is None:
             self._index = SearchIndex(self.corpus)
         return self._index

@@ -2,10 +2,11 @@
 
 Rich and Textual wrap only at spaces: a Chinese run after an English word jumps whole to the next line, and
 `。，` can start a line. Here break opportunities follow the Unicode line breaking algorithm (UAX #14) for the
-classes that occur in this kind of text, with the line-break class of each character taken from uniseg's
-Unicode data; the pair rules are applied here because uniseg's full implementation costs ≈ 0.1 ms per
-character, too slow to wrap a screenful on every resize (this costs about 1 µs). `tests/test_linebreak.py`
-checks that every break taken here is one uniseg allows, over all the bundled text.
+classes that occur in this kind of text. The line-break class of each character comes from a table generated
+from uniseg's Unicode data (`linebreak_data.py`, made by `scripts/make-linebreak-data`; a test compares it with
+uniseg for every code point); the pair rules are applied here because uniseg's full implementation costs
+≈ 0.1 ms per character, too slow to wrap a screenful on every resize. `tests/test_linebreak.py` checks that every
+break taken here is one uniseg allows, over all the bundled text.
 
 Chinese tailoring, as in UAX #14's East Asian rules: quotation marks open or close by their general category
 (“ opens, ” closes), so that no line starts with ” or ends with “.
@@ -19,7 +20,8 @@ import itertools
 import unicodedata
 
 from rich.cells import get_character_cell_size
-from uniseg.linebreak import line_break
+
+from brief.tui.linebreak_data import CLASSES, STARTS
 
 # Simplified classes.
 _OPEN = "OP"  # （《「“ : no break after
@@ -41,15 +43,20 @@ _CLASS_MAP = {
 _NO_BREAK_BEFORE = {_CLOSE, _PAREN, _INFIX, _SPACE, _GLUE, _HYPHEN}
 
 
+def class_of_property(name: str) -> str:
+    """The simplified class of a UAX #14 Line_Break property value; "QU" stays, to be tailored per character."""
+    return "QU" if name == "QU" else _CLASS_MAP.get(name, _WORD)
+
+
 @functools.lru_cache(maxsize=4096)
 def char_class(ch: str) -> str:
     if ch.isspace():
         return _SPACE
-    name = str(line_break(ch)).rsplit(".", 1)[-1]
+    name = CLASSES[bisect.bisect_right(STARTS, ord(ch)) - 1]
     if name == "QU":  # tailoring: quotation marks open or close by their general category
         category = unicodedata.category(ch)
         return _OPEN if category == "Pi" else _CLOSE if category == "Pf" else _GLUE
-    return _CLASS_MAP.get(name, _WORD)
+    return name
 
 
 def _breaks_between(before: str, after: str) -> bool:

@@ -7,6 +7,8 @@ agenda item with hundreds of points opens as fast as a small one.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -23,8 +25,9 @@ from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
 
 SECTIONS = ((Consensus, N_("Consensus")), (Divergence, N_("Divergences")), (Proposal, N_("Proposals")))
-#: Options (headings, spacing and points) added before the page is first drawn, and then at each refresh.
-FIRST_SCREEN = 40
+#: Options (headings, spacing and points) added before the page is first drawn (a 40-line screen's worth), and
+#: then at each refresh.
+FIRST_SCREEN = 24
 #: A theme can gather thousands of points; the page lists this many, and says so (search narrows further).
 THEME_LIMIT = 500
 
@@ -84,8 +87,9 @@ class DetailPane(OptionList):
             super().__init__()
             self.entry = entry
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, days: Callable[[Iterable[dt.date], str], str] = format_days) -> None:
         super().__init__(id=id, markup=False)
+        self.days = days  # meeting days as text (the app passes one that remembers them between runs)
         self.corpus = Corpus()
         self.view: View | None = None
         self.marks: set[PointRef] = set()
@@ -178,7 +182,7 @@ class DetailPane(OptionList):
             blank,
             (self._text(t(lang, "Agenda item {number}: {short}", number=item.number, short=item.short[lang]),
                         "detail--title"), None),
-            (self._text(" | ".join((brief.forum[lang], format_days(brief.meeting_days(), lang),
+            (self._text(" | ".join((brief.forum[lang], self.days(brief.meeting_days(), lang),
                                     brief.document.cite(lang))), "detail--meta"), None),
             blank,
         ]
