@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Start an app headless and exit as soon as it is ready (its first screen painted): `brief` on a briefs
 folder, or a bare Textual app with the same kinds of widgets as brief's main screen (a title line, a tree, a
-scrolling pane of text, a source pane, a footer).
+scrolling list of text (an OptionList, as brief's detail pane), a source pane, a footer).
 `benchmarks/run.py` starts this script in a fresh process for each measure, so both pay the same interpreter
 start; when the app is ready, the script prints the seconds since the process was spawned (the parent passes
 its clock in START_TIME) and ends at once, so that the shutdown is not counted.
@@ -29,7 +29,7 @@ def ready() -> None:
 def bare() -> None:
     from textual.app import App, ComposeResult
     from textual.containers import Horizontal, VerticalScroll
-    from textual.widgets import Footer, Static, Tree
+    from textual.widgets import Footer, OptionList, Static, Tree
 
     class Bare(App[None]):
         BINDINGS = [("q", "quit", "quit")]
@@ -43,9 +43,7 @@ def bare() -> None:
                     node.add_leaf(f"agenda item {item}")
             with Horizontal():
                 yield tree
-                with VerticalScroll():
-                    for paragraph in range(20):
-                        yield Static(f"Paragraph {paragraph}: " + "text " * 30)
+                yield OptionList(*(f"Point {point}: " + "text " * 30 for point in range(20)))
             with VerticalScroll(id="source"):
                 yield Static("The source passage " * 20)
             yield Footer()

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import msgspec
 
-from brief import ladder
 from brief.cache import BriefCache, Entry, GlossaryEntry, Stamp, stamp
 from brief.i18n import N_
 from brief.model import Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
@@ -209,6 +208,8 @@ class Parts(NamedTuple):
 def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: SeedLibrary) -> None:
     """The checks beyond the schema: unique ids, known themes, quotes found once in the seed, and support that
     agrees with the quote's quantifier (a warning)."""
+    from brief.ladder import quantifier
+
     at = reader.positions.of
     _unique(reader, [path for path, _ in parts.topic_ids], [ident for _, ident in parts.topic_ids],
             N_("duplicate topic id `{id}`: topic ids must be unique within a brief"))
@@ -231,7 +232,7 @@ def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: 
         for holder_path, holder in quoted:
             if seed is not None:
                 _check_quote(reader, seed, holder.source.quote, at((*holder_path, "source", "quote")))
-            found = ladder.quantifier(holder.source.quote)
+            found = quantifier(holder.source.quote)
             if found and found[1] != holder.support:
                 reader.problem(at((*holder_path, "support")), N_("support is `{support}` but the quote opens with "
                                                                  "{phrase} (`{found}`): check the chair's wording"),
