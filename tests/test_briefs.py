@@ -1,0 +1,93 @@
+"""The bundled briefs as a product: clean, complete against their seeds, and fit for a one-page note."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from brief.coverage import coverage, coverage_problems
+from brief.export import compose
+from brief.i18n import describe
+from brief.loader import load
+from brief.model import Divergence
+from brief.sources import SeedLibrary
+from tests.conftest import BRIEFS, ROOT, SEEDS
+
+CORPUS = load(BRIEFS)
+EXPECTED = {"cd-2105-fmct", "cd-2105-nsa", "cd-2017-nuclear-disarmament", "a-68-514-oewg"}
+
+
+def test_check_with_coverage_is_clean() -> None:
+    result = subprocess.run([sys.executable, "-m", "brief", "check", "--coverage"], capture_output=True, text=True,
+                            cwd=ROOT, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stdout
+    summary = re.fullmatch(r"4 briefs, (\d+) points, 0 errors, 0 warnings\n", result.stdout)
+    assert summary and int(summary.group(1)) > 150, result.stdout
+
+
+def test_one_brief_per_agenda_item() -> None:
+    assert {brief.id for brief in CORPUS.briefs} == EXPECTED
+    assert CORPUS.problems == ()
+
+
+@pytest.mark.parametrize("seed", sorted({brief.document.source for brief in CORPUS.briefs}))
+def test_every_paragraph_of_substance_is_cited_or_skipped_with_a_reason(seed: str) -> None:
+    (found,) = [c for c in coverage(CORPUS, SeedLibrary(SEEDS)) if c.seed.name == seed]
+    assert [p.text[:40] for p in found.missing] == []
+    assert len(found.covered) > 20
+
+
+def test_coverage_notices_a_paragraph_no_brief_cites(tmp_path: Path) -> None:
+    """The check above can fail: drop the point that cites a paragraph, and that paragraph is reported."""
+    shutil.copytree(BRIEFS, tmp_path / "briefs")
+    (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
+    path = tmp_path / "briefs" / "cd-2105-nsa.yaml"
+    text = path.read_text(encoding="utf-8")
+    quote = "一些代表团认为，有效的消极安全保证会削减一些国家发展核武器的动力"
+    assert quote in text
+    path.write_text(text.replace(quote, "各代表团普遍认同，消极安全保证是实现核裁军的一项临时步骤"), encoding="utf-8")
+    corpus = load(tmp_path / "briefs")
+    messages = [f"{Path(p.path).name}:{p.line}: {describe(p, 'en')}"
+                for p in coverage_problems(corpus, SeedLibrary(tmp_path / "seeds"))]
+    assert len(messages) == 1 and messages[0].startswith("cd-2105.zh.txt:")
+    assert "一些代表团认为，有效的消极安全保证会削减" in messages[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("brief_id", sorted(EXPECTED))
+def test_the_one_page_note_carries_every_key_point(brief_id: str, lang: str) -> None:
+    import datetime as dt
+
+    brief = CORPUS.brief(brief_id)
+    key = [point.id for _, point in brief.points() if point.key]
+    assert 5 <= len(key) <= 12
+    briefing = compose(brief, lang, prepared=dt.date(2026, 11, 22), seeds=SeedLibrary(SEEDS))
+    assert set(key) <= set(briefing.included)
+    assert briefing.fill <= 1
+
+
+def test_every_split_has_named_sides() -> None:
+    for brief in CORPUS.briefs:
+        for _, point in brief.points():
+            if isinstance(point, Divergence):
+                holders = [position.holders.en for position in point.positions]
+                assert len(holders) >= 2 and all(holders), (brief.id, point.id)
+
+
+def test_themes_gather_points_across_documents() -> None:
+    for theme in ("fmct", "nsa", "npt", "verification", "humanitarian"):
+        assert len({brief.id for brief, _, _ in CORPUS.by_theme(theme)}) >= 2, theme
+
+
+def test_known_translation_errors_are_corrected_in_english_with_a_note() -> None:
+    """The Chinese of CD/2105 names americium (镅) where the original has neptunium-237."""
+    fmct = CORPUS.brief("cd-2105-fmct")
+    (point,) = [p for _, p in fmct.points() if any("镅 237" in s.quote for s in p.sources)]
+    assert "neptunium-237" in (point.issue.en if isinstance(point, Divergence) else point.text.en)
+    notes = [point.note] + ([p.note for p in point.positions] if isinstance(point, Divergence) else [])
+    assert any(note is not None and "neptunium" in note.en for note in notes)
