@@ -123,9 +123,11 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
     corpus = load(briefs_dir, seeds_dir)
     console = Console(highlight=False)
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for heading in (t(lang, "ID"), t(lang, "Document"), t(lang, "Item"), t(lang, "Title"),
-                    t(lang, "Consensus"), t(lang, "Divergence"), t(lang, "Proposal")):
-        table.add_column(heading, overflow="fold")
+    table.add_column(t(lang, "ID"), no_wrap=True)  # an id is copied into `brief export ID`: never broken
+    for heading in (t(lang, "Document"), t(lang, "Item"), t(lang, "Title")):
+        table.add_column(heading, overflow="fold", ratio=1)
+    for heading in (t(lang, "Consensus"), t(lang, "Divergence"), t(lang, "Proposal")):
+        table.add_column(heading, justify="right", no_wrap=True)
     for brief in corpus.briefs:
         kinds = [p.kind for _, p in brief.points()]
         cells = [brief.id, brief.document.cite(lang), brief.agenda_item.number, brief.agenda_item.short[lang],

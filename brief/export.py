@@ -23,8 +23,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.i18n import N_, format_date, format_days, support_label, support_note, t, tn
-from brief.model import Brief, Consensus, Divergence, Point, Proposal, Topic, support_rank
+from brief.i18n import N_, format_date, format_days, section_label, support_label, support_note, t, tn
+from brief.model import SECTIONS, Brief, Divergence, Point, Topic, section_of, support_rank
 from brief.sources import SeedLibrary
 
 # Markdown ----------------------------------------------------------------------------------------------------
@@ -145,11 +145,7 @@ def compose(
     if point_ids is not None:
         wanted = set(point_ids)
         points = [(topic, point) for topic, point in points if point.id in wanted]
-    sections = {
-        Consensus: Section(t(lang, "Where delegations agree")),
-        Divergence: Section(t(lang, "Where they divide")),
-        Proposal: Section(t(lang, "Proposals and way forward")),
-    }
+    sections = {key: Section(section_label(key, lang)) for key in SECTIONS}
     rendered = {point.id: render_point(point, lang) + _paragraph_ref(brief, point, lang, seeds) for _, point in points}
 
     head = _head(brief, lang)
@@ -160,18 +156,17 @@ def compose(
     used += budget.paragraph(_footer(brief, lang, prepared, omitted=len(points)))  # the footer at its longest
 
     chosen: set[str] = set()
-    opened: set[type] = set()
+    opened: set[str] = set()
     for topic, point in sorted(points, key=lambda tp: priority(tp[1])):
-        kind = type(point)
-        cost = budget.item(rendered[point.id]) + (0 if kind in opened else budget.heading + budget.paragraph_gap)
-
+        section = section_of(point)
+        cost = budget.item(rendered[point.id]) + (0 if section in opened else budget.heading + budget.paragraph_gap)
         if full or point_ids is not None or used + cost <= budget.lines:
             used += cost
             chosen.add(point.id)
-            opened.add(kind)
+            opened.add(section)
     for topic, point in points:
         if point.id in chosen:
-            sections[type(point)].items.append((topic, point, rendered[point.id]))
+            sections[section_of(point)].items.append((topic, point, rendered[point.id]))
 
     omitted = tuple(p.id for _, p in points if p.id not in chosen)
     blocks = ["# " + head[0], *head[1:]]
@@ -203,8 +198,13 @@ def _notes(notes: str | None, lang: str) -> list[str]:
 
 
 def _footer(brief: Brief, lang: str, prepared: dt.date, omitted: int) -> str:
-    text = t(lang, "Prepared {date} from {citation}. Levels of support follow the chair's wording.",
-             date=format_date(prepared, lang), citation=escape(brief.document.cite(lang)))
+    """The date prepared and the source's symbol (the line under the title gives the source in full)."""
+    if brief.document.symbol:
+        text = t(lang, "Prepared {date} from {citation}. Levels of support follow the chair's wording.",
+                 date=format_date(prepared, lang), citation=escape(brief.document.symbol))
+    else:
+        text = t(lang, "Prepared {date}. Levels of support follow the chair's wording.",
+                 date=format_date(prepared, lang))
     if omitted:
         left_out = tn(lang, "{n} point was left out to keep to one page (`--full` prints it).",
                       "{n} points were left out to keep to one page (`--full` prints them).", omitted)

@@ -100,6 +100,16 @@ SUPPORT_LABELS = {
     "one": N_("one view"),
 }
 KIND_LABELS = {"consensus": N_("Consensus"), "divergence": N_("Divergence"), "proposal": N_("Proposal")}
+SECTION_LABELS = {
+    "agree": N_("Where delegations agree"),
+    "views": N_("Other views"),
+    "divide": N_("Where they divide"),
+    "proposals": N_("Proposals and way forward"),
+}
+
+
+def section_label(section: str, lang: str) -> str:
+    return t(lang, SECTION_LABELS[section])
 
 
 def support_label(level: str, lang: str) -> str:

@@ -10,6 +10,7 @@ A broken file never stops the others: it is reported and left out, and everythin
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -65,6 +66,16 @@ def load(briefs_dir: Path, seeds_dir: Path | None = None, files: list[Path] | No
     """Load the glossary and the briefs of `briefs_dir` (or only `files`), and check them against each other and
     against the seeds in `seeds_dir`. Never raises for bad input: every problem is in `Corpus.problems`. With
     `cache`, a file whose result is cached and unchanged is not read again (see `brief.cache`)."""
+    was_enabled = gc.isenabled()
+    gc.disable()  # reading builds millions of short-lived objects; collecting while they pile up is quadratic
+    try:
+        return _load(briefs_dir, seeds_dir, files, cache)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, cache: BriefCache | None) -> Corpus:
     seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
     problems: list[Problem] = []
     shown_dir = shown_path(briefs_dir)

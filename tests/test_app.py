@@ -113,10 +113,10 @@ async def test_navigating_to_nsa_shows_consensus_and_divergences(folder: Path) -
         await pilot.pause()
         assert app.current_view == View("item", NSA)
         text = detail_text(app)
-        consensus = [p for _, p in brief.points() if p.kind == "consensus"]
+        shared = [p for _, p in brief.points() if p.kind == "consensus" and p.support in ("all", "general", "most")]
         divergences = [p for _, p in brief.points() if p.kind == "divergence"]
-        assert compact(f"Consensus ({len(consensus)})") in text
-        assert compact(f"Divergences ({len(divergences)})") in text
+        assert compact(f"Where delegations agree ({len(shared)})") in text
+        assert compact(f"Where they divide ({len(divergences)})") in text
         assert compact(divergences[0].issue.en) in text
         assert compact(divergences[0].positions[0].holders.en) in text
         assert "Negative security assurances" in plain(app.query_one("#view-title", Static))
@@ -219,7 +219,7 @@ async def test_l_switches_content_and_interface_at_once(folder: Path) -> None:
         assert app.lang == "zh"
         text = detail_text(app)
         assert compact(brief.summary.zh) in text and compact(brief.summary.en) not in text
-        assert "共识" in text and "Consensus" not in text
+        assert "各方共识" in text and "Where delegations agree" not in text
         assert "消极安全保证" in plain(app.query_one("#view-title", Static))
         assert "搜索" in footer_text(app) and "search" not in footer_text(app)
         assert compact(point.text.zh if hasattr(point, "text") else point.issue.zh) in detail_text(app)
@@ -228,7 +228,7 @@ async def test_l_switches_content_and_interface_at_once(folder: Path) -> None:
         assert "主题" in tree
         await pilot.press("l")
         await pilot.pause()
-        assert app.lang == "en" and "Consensus" in detail_text(app)
+        assert app.lang == "en" and compact("Where delegations agree") in detail_text(app)
 
 
 async def test_language_and_theme_persist_and_lang_option_wins(folder: Path) -> None:

@@ -53,8 +53,7 @@ def test_english_structure(brief: Brief) -> None:
     meta = parts[1][1]
     assert meta == ("Conference on Disarmament, Working Group on the Way Ahead · 28–30 June 2017 · "
                     "Source: CD/2105, Letter 2 of the co-chairs")
-    assert parts[-1] == ("p", "Prepared 22 November 2026 from CD/2105, Letter 2 of the co-chairs. Levels of support "
-                              "follow the chair's wording.")
+    assert parts[-1] == ("p", "Prepared 22 November 2026 from CD/2105. Levels of support follow the chair's wording.")
     items = [text for tag, text in parts if tag == "li"]
     assert items[1] == ("Are the existing assurances adequate? Many delegations: Unsatisfactory: not legally "
                         "binding, not universal, open to interpretation and conditional — A contrary view: "
@@ -68,7 +67,7 @@ def test_chinese_structure(brief: Brief) -> None:
     assert [text for tag, text in parts if tag in ("h1", "h2")] == [
         "简报：消极安全保证（议程项目 4）", "各方共识", "分歧所在", "建议和前进道路"]
     assert "2017年6月28日至30日" in parts[1][1] and "来源：CD/2105，信函 2" in parts[1][1]
-    assert parts[-1][1].startswith("2026年11月22日根据 CD/2105，信函 2 编写。")
+    assert parts[-1][1].startswith("2026年11月22日根据 CD/2105 编写。")
     assert "现有保证是否充分？ 许多代表团：不能令人满意；相反的观点：可信和有效。" in [t for _, t in parts]
     assert "总体情况：各代表团视消极安全保证为临时步骤，但对现有保证是否充分存在分歧。" in [t for _, t in parts]
     latin_words = re.findall(r"\b[A-Za-z]{4,}\b", compose(brief, "zh", prepared=DAY).markdown)
@@ -107,6 +106,14 @@ def test_page_limit_selects_by_rule(brief: Brief) -> None:
     assert briefing.markdown.rstrip().endswith("1 point was left out to keep to one page (`--full` prints it).*")
     assert briefing.lines <= tight.lines
     assert compose(brief, "en", prepared=DAY, budget=tight, full=True).omitted == ()
+
+
+def test_views_of_part_of_the_room_are_not_called_agreement(briefs_dir: Path) -> None:
+    """A consensus point held by many, some or one delegation is a view, under "Other views"."""
+    mutate(briefs_dir / "mini.yaml", "support: general", "support: some")
+    brief = load(briefs_dir).brief("mini-nsa")
+    headings = [text for tag, text in outline(compose(brief, "en", prepared=DAY).markdown) if tag == "h2"]
+    assert headings == ["Other views", "Where they divide", "Proposals and way forward"]
 
 
 def test_hand_picked_points_and_notes(brief: Brief) -> None:

@@ -36,6 +36,12 @@ def test_either_language_and_the_quote(index: SearchIndex) -> None:
     assert ids(index, "CONTRARY") == ["adequacy"]  # a holder, case ignored
 
 
+def test_latin_in_chinese_text_and_typographic_marks(index: SearchIndex) -> None:
+    assert "adequacy" in ids(index, "不能令人满意")
+    assert ids(index, "临时步骤。") == ["interim-step"]  # Chinese punctuation in a term: searched in Chinese
+    assert ids(index, "ad-hoc-committee") == ["ad-hoc-committee"]  # the point's id
+
+
 def test_every_term_must_match(index: SearchIndex) -> None:
     assert ids(index, "committee 特设") == ["ad-hoc-committee"]
     assert ids(index, "committee 临时") == []

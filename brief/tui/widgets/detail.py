@@ -18,13 +18,12 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from brief.i18n import N_, describe, format_days, t
-from brief.model import Brief, Consensus, Corpus, Divergence, Point, Proposal, Topic
+from brief.i18n import N_, describe, format_days, section_label, t
+from brief.model import SECTIONS, Brief, Corpus, Point, Topic, section_of
 from brief.tui.state import PointRef, View
 from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
 
-SECTIONS = ((Consensus, N_("Consensus")), (Divergence, N_("Divergences")), (Proposal, N_("Proposals")))
 #: Options (headings, spacing and points) added before the page is first drawn (a 40-line screen's worth), and
 #: then at each refresh.
 FIRST_SCREEN = 24
@@ -191,13 +190,13 @@ class DetailPane(OptionList):
         else:
             label = Content.styled(t(lang, "Bottom line: "), self.get_visual_style("detail--label"))
             page.append((self._text(label + Content(brief.summary[lang])), None))
-        for kind, heading in SECTIONS:
-            entries = [Entry(brief, topic, point) for topic in topics for point in topic.points
-                       if isinstance(point, kind)]
-            if entries:
-                page += [blank, (self._text(t(lang, "{section} ({count})", section=t(lang, heading),
-                                              count=len(entries)), "detail--section"), None)]
-                for entry in entries:
+        entries = [Entry(brief, topic, point) for topic in topics for point in topic.points]
+        for section in SECTIONS:
+            listed = [entry for entry in entries if section_of(entry.point) == section]
+            if listed:
+                page += [blank, (self._text(t(lang, "{section} ({count})", section=section_label(section, lang),
+                                              count=len(listed)), "detail--section"), None)]
+                for entry in listed:
                     page += [blank, (self._point(entry), entry)]
         return page
 
