@@ -18,6 +18,11 @@ import time
 from pathlib import Path
 
 
+#: The terminal size, given as a real terminal gives it (headless, Textual would otherwise start at 80x25 and
+#: then resize to its driver's 80x24, repainting on the way, more or less often depending on timing).
+SIZE = (100, 30)
+
+
 def ready() -> None:
     """Print the time from spawn to now and leave without the shutdown."""
     started = float(os.environ.get("START_TIME", time.time()))
@@ -51,7 +56,7 @@ def bare() -> None:
         def on_ready(self) -> None:
             ready()
 
-    Bare().run(headless=True)
+    Bare().run(headless=True, size=SIZE)
 
 
 def brief(folder: Path | None) -> None:
@@ -62,7 +67,7 @@ def brief(folder: Path | None) -> None:
         def on_ready(self) -> None:
             ready()
 
-    ReadyThenExit(briefs_dir=folder or default_briefs_dir(), lang="en").run(headless=True)
+    ReadyThenExit(briefs_dir=folder or default_briefs_dir(), lang="en").run(headless=True, size=SIZE)
 
 
 if __name__ == "__main__":
