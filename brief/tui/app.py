@@ -42,8 +42,6 @@ def jump_provider():
 
     return JumpProvider
 
-# Strings Textual shows that we translate too.
-TEXTUAL_STRINGS = (N_("palette"),)
 
 
 class BriefApp(App[None]):

@@ -244,13 +244,6 @@ class DetailPane(OptionList):
         index = self.highlighted
         return self.entries[index] if index is not None and index < len(self.entries) else None
 
-    def focus_point(self, ref: PointRef) -> bool:
-        for index, entry in enumerate(self.entries):
-            if entry is not None and entry.ref == ref:
-                self.highlighted = index
-                return True
-        return False
-
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self.post_message(self.PointHighlighted(self.current()))
