@@ -117,5 +117,3 @@ class BriefCache:
                 os.unlink(handle.name)
             except (OSError, UnboundLocalError):
                 pass
-
-    put_glossary = put

@@ -150,7 +150,7 @@ def _load_glossary(path: Path, path_stamp: Stamp | None, problems: list[Problem]
         entry = GlossaryEntry(path=str(path.resolve()), stamp=path_stamp, glossary=glossary,
                               problems=tuple(msgspec.structs.replace(p, path="") for p in reader.problems))
         if cache is not None:
-            cache.put_glossary(path, entry)
+            cache.put(path, entry)
     problems.extend(msgspec.structs.replace(problem, path=shown) for problem in entry.problems)
     return entry.glossary
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -53,12 +52,12 @@ class DayTexts:
     def save(self) -> None:
         if not self.changed:
             return
+        from brief.export import ExportError, write_atomic
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"babel": self.stamp, "texts": self.texts}, ensure_ascii=False),
-                                 encoding="utf-8")
-            os.replace(temporary, self.path)
+            write_atomic(self.path, json.dumps({"babel": self.stamp, "texts": self.texts}, ensure_ascii=False),
+                         force=True)
             self.changed = False
-        except OSError:
+        except (OSError, ExportError):
             pass

@@ -101,7 +101,7 @@ class BriefApp(App[None]):
             navigator.load(self.corpus, select=first or (View("problems") if self.corpus.problems else None))
         self.focus_pane(navigator)
         self.show_view(first)
-        self.watcher.start(self, self._files_changed)
+        self.watcher.start(self, self.reload)
         if self.corpus.errors:
             self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
 
@@ -305,9 +305,6 @@ class BriefApp(App[None]):
         self.push_screen(ExportScreen(brief, marked, load_notes(brief.id), self.seeds, self.lang), written)
 
     # Live reload -----------------------------------------------------------------------------------------------
-
-    def _files_changed(self) -> None:
-        self.reload()
 
     @work(thread=True, exclusive=True, group="reload")
     def reload(self) -> None:

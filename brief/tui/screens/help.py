@@ -12,12 +12,15 @@ from textual.widgets import Static
 from brief.i18n import N_, t
 from brief.tui.widgets.prose import Prose
 
-#: (keys, description) in the order a newcomer needs them; descriptions are msgids.
+#: (keys, description) in the order a newcomer needs them; descriptions are msgids. Key names are spelled out:
+#: arrows are East Asian ambiguous and would break the column on some CJK terminals.
 KEYS = (
-    ("↑ ↓  j k", N_("move between topics or points")),
+    ("up down  j k", N_("move between topics or points")),
     ("g  G", N_("first / last")),
     ("enter", N_("open the topic; on a point, read its source passage")),
+    ("right left", N_("unfold / fold the tree")),
     ("tab  shift+tab", N_("next / previous pane")),
+    ("escape", N_("back to the tree")),
     ("l", N_("switch every text between Chinese and English")),
     ("/", N_("search all points, in both languages")),
     ("space", N_("mark the point for the brief")),
