@@ -16,6 +16,10 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 #: The terminal size, given as a real terminal gives it (headless, Textual would otherwise start at 80x25 and
@@ -23,12 +27,17 @@ from pathlib import Path
 SIZE = (100, 30)
 
 
-def ready() -> None:
-    """Print the time from spawn to now and leave without the shutdown."""
+def ready(app: App) -> None:
+    """Print the time from spawn to now and leave without the shutdown, or, with START_EXIT=normal (the
+    warm-up run), through the app's own exit, as a user leaves it (brief then saves what it remembers between
+    runs)."""
     started = float(os.environ.get("START_TIME", time.time()))
     sys.stdout.write(f"{time.time() - started:.4f}\n")
     sys.stdout.flush()
-    os._exit(0)
+    if os.environ.get("START_EXIT") == "normal":
+        app.exit()
+    else:
+        os._exit(0)
 
 
 def bare() -> None:
@@ -54,7 +63,7 @@ def bare() -> None:
             yield Footer()
 
         def on_ready(self) -> None:
-            ready()
+            ready(self)
 
     Bare().run(headless=True, size=SIZE)
 
@@ -65,7 +74,7 @@ def brief(folder: Path | None) -> None:
 
     class ReadyThenExit(BriefApp):
         def on_ready(self) -> None:
-            ready()
+            ready(self)
 
     ReadyThenExit(briefs_dir=folder or default_briefs_dir(), lang="en").run(headless=True, size=SIZE)
 

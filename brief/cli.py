@@ -15,7 +15,7 @@ import msgspec
 
 from brief.cache import BriefCache
 from brief.i18n import default_lang, describe, t, tn
-from brief.loader import DUPLICATE_BRIEF_ID, MAX_FILE_BYTES, brief_files, default_briefs_dir, default_seeds_dir, load
+from brief.loader import MAX_FILE_BYTES, export_errors, brief_files, default_briefs_dir, default_seeds_dir, load
 from brief.model import Corpus, Problem
 
 
@@ -170,8 +170,7 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     brief = corpus.brief(args.id)
     # A brief is exported only when its file is free of errors and no other file claims its id; when it is not
     # found, the errors show the files that were left out.
-    blocking = [p for p in corpus.errors if p.path == corpus.files[args.id]
-                or (p.template == DUPLICATE_BRIEF_ID and p.params.get("id") == args.id)] if brief else corpus.errors
+    blocking = export_errors(corpus, args.id) if brief else corpus.errors
     for problem in blocking:
         sys.stderr.write(format_problem(problem, lang) + "\n")
     if brief is None:

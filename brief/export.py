@@ -25,7 +25,7 @@ from pathlib import Path
 
 from brief.i18n import N_, format_date, format_days, section_label, support_label, support_note, t, tn
 from brief.model import SECTIONS, Brief, Divergence, Point, Topic, section_of, support_rank
-from brief.sources import SeedLibrary
+from brief.sources import SeedLibrary, paragraph_numbers
 
 # Markdown ----------------------------------------------------------------------------------------------------
 
@@ -213,17 +213,8 @@ def _footer(brief: Brief, lang: str, prepared: dt.date, omitted: int) -> str:
 
 
 def _paragraph_ref(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | None) -> str:
-    if seeds is None:
-        return ""
-    try:
-        seed = seeds.get(brief.document.source)
-    except (OSError, ValueError, UnicodeDecodeError):
-        return ""
-    numbers: list[str] = []
-    for source in point.sources:
-        passage = seed.locate(source.quote)
-        if passage is not None and passage.number and passage.number not in numbers:
-            numbers.append(passage.number)
+    located = seeds.locate(brief.document.source, (s.quote for s in point.sources)) if seeds else None
+    numbers = paragraph_numbers(located[1]) if located else []
     if not numbers:
         return ""
     return " " + t(lang, "(para. {numbers})", numbers=t(lang, ", ").join(escape(n) for n in numbers))

@@ -68,11 +68,18 @@ def tn(lang: str, singular: str, plural: str, n: int, /, **params: object) -> st
     return translations(lang).ngettext(singular, plural, n).format(n=n, **params)
 
 
+#: The parameters of a problem whose values are messages themselves (written with `N_` in `brief.validate`:
+#: "an empty string", "English", a field's description), translated with the problem. Every other value (a key,
+#: an id, a value from the file) is shown as written, even one that happens to read like a message ("error").
+MESSAGE_PARAMS = frozenset({"got", "expected", "language"})
+
+
 def describe(problem: Problem, lang: str) -> str:
-    """A problem's message in `lang`. Parameter values that are themselves messages (such as "an empty string")
-    are translated too; names from the file are left as they are."""
-    # gettext("") is the catalog's header, so an empty value (an empty key in a file) stays as it is.
-    params = {key: translations(lang).gettext(value) if value else value for key, value in problem.params.items()}
+    """A problem's message in `lang`, with its message-valued parameters (`MESSAGE_PARAMS`) translated too."""
+    # gettext("") is the catalog's header, so an empty value stays as it is.
+    catalog = translations(lang)
+    params = {key: catalog.gettext(value) if value and key in MESSAGE_PARAMS else value
+              for key, value in problem.params.items()}
     return t(lang, problem.template, **params)
 
 

@@ -61,6 +61,15 @@ def brief_files(briefs_dir: Path) -> list[Path]:
     return sorted(p for p in briefs_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml") and p.name != GLOSSARY)
 
 
+def export_errors(corpus: Corpus, brief_id: str) -> list[Problem]:
+    """The errors that keep the brief `brief_id` from being exported: those of its own file (a quote not in
+    its seed, a broken cross-reference) and another file claiming its id. The command line and the app both
+    refuse to export while there are any."""
+    path = corpus.files.get(brief_id)
+    return [p for p in corpus.errors if (path is not None and p.path == path)
+            or (p.template == DUPLICATE_BRIEF_ID and p.params.get("id") == brief_id)]
+
+
 def load(briefs_dir: Path, seeds_dir: Path | None = None, files: list[Path] | None = None,
          cache: BriefCache | None = None) -> Corpus:
     """Load the glossary and the briefs of `briefs_dir` (or only `files`), and check them against each other and

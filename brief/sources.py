@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -129,6 +130,12 @@ class Seed:
         return Passage(self.name, start, end, spanned)
 
 
+def paragraph_numbers(passages: Iterable[Passage]) -> list[str]:
+    """The document's own paragraph numbers of `passages`, each once, in order ("27", "28 (d)"); none for a
+    document without numbered paragraphs."""
+    return list(dict.fromkeys(p.number for p in passages if p.number))
+
+
 class SeedLibrary:
     """The seeds directory, read lazily and once per file."""
 
@@ -145,6 +152,15 @@ class SeedLibrary:
         if isinstance(found, Exception):
             raise found
         return found
+
+    def locate(self, name: str, quotes: Iterable[str]) -> tuple[Seed, list[Passage]] | None:
+        """The seed called `name` and the passages of those of `quotes` it holds, in order; None when the seed
+        cannot be read. What the app's source pane and the export both show of a point's sources."""
+        try:
+            seed = self.get(name)
+        except (OSError, ValueError, UnicodeDecodeError):
+            return None
+        return seed, [p for p in map(seed.locate, quotes) if p is not None]
 
     def _read(self, name: str) -> Seed | OSError | UnicodeDecodeError | ValueError:
         path = (self.folder / name).resolve()

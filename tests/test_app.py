@@ -23,7 +23,7 @@ from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
 from brief.tui.widgets.source import SourcePane
 from brief.userdata import config_dir, notes_path
-from tests.conftest import BRIEFS, SEEDS
+from tests.conftest import BRIEFS, SEEDS, mutate
 
 NSA = "cd-2105-nsa"
 
@@ -349,6 +349,26 @@ async def test_export_screen_escape_writes_nothing(folder: Path, tmp_path: Path,
         await pilot.press("escape")
         assert not isinstance(app.screen, ExportScreen)
     assert list(tmp_path.glob("*.md")) == []
+
+
+async def test_export_is_refused_while_the_brief_has_errors_as_the_command_line_refuses(folder: Path) -> None:
+    """A quote that is not in its seed keeps the brief on screen (with the problem listed) but no briefing is
+    offered from it; the other briefs still export."""
+    mutate(folder / f"{NSA}.yaml", '{quote: "许多代表团强调，一项重要关切是必须为所有国家提供平等和不受减损的安全。"}',
+           '{quote: "许多代表团强调，一项重要关切是必须为所有国家提供平等的安全。"}')
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.corpus.brief(NSA) is not None and app.corpus.errors
+        await open_item(app, pilot, NSA)
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        (notice,) = [n for n in app._notifications if n.severity == "error"]
+        assert "has errors" in notice.message
+        await open_item(app, pilot, "cd-2105-fmct")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
 
 
 async def test_c_copies_the_point_with_its_citation(folder: Path) -> None:

@@ -148,3 +148,16 @@ def test_messages_in_chinese(briefs_dir: Path) -> None:
     mutate(briefs_dir / "mini.yaml", "  symbol: CD/2105", "  symbl: CD/2105")
     (message,) = messages(briefs_dir, "zh")
     assert message.endswith("error: 未知的键 `symbl`：是否应为 `symbol`？")
+
+
+def test_chinese_messages_translate_message_values_but_not_names_from_the_file(briefs_dir: Path) -> None:
+    """An unknown key called `notes` (also an interface word, 备注) stays `notes` in a Chinese message, while a
+    value that is a message ("the Chinese text") is translated."""
+    path = mutate(briefs_dir / "mini.yaml", "  symbol: CD/2105", "  symbol: CD/2105\n  notes: x")
+    mutate(path, 'short: {en: "Negative security assurances", zh: "消极安全保证"}',
+           'short: {zh: "消极安全保证"}')
+    found = messages(briefs_dir, "zh")
+    unknown = next(m for m in found if "`notes`" in m)
+    assert "备注" not in unknown and unknown.startswith(f"mini.yaml:{line_of(path, 'notes: x')}:")
+    missing = next(m for m in found if "`en`" in m)
+    assert "英文" in missing and "English" not in missing

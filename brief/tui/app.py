@@ -6,6 +6,7 @@ widgets show it and report what the user does with messages; the app calls metho
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from textual.widgets import Tree
 
 from brief.cache import BriefCache
 from brief.i18n import N_, default_lang, t
-from brief.loader import default_seeds_dir, load
+from brief.loader import default_seeds_dir, export_errors, load
 from brief.memo import DayTexts
 from brief.model import Corpus
 from brief.sources import SeedLibrary
@@ -34,6 +35,23 @@ from brief.userdata import load_notes, load_settings, save_notes, save_settings
 
 if TYPE_CHECKING:
     from brief.search import SearchIndex
+
+
+_frozen = False
+
+
+def freeze_imports() -> None:
+    """Move everything alive so far out of the garbage collector's sight, once per process.
+
+    At the first app's start that is what the imports made (Textual, Rich, brief's modules: tens of thousands of
+    objects, alive as long as the process). Left in view, every full collection walks them all, and the one that
+    falls during the start costs about 25 ms, a tenth of it. Once only, so that a process that makes many apps
+    (the tests) does not freeze the garbage of the earlier ones.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 def jump_provider():
@@ -65,6 +83,7 @@ class BriefApp(App[None]):
 
     def __init__(self, briefs_dir: Path, seeds_dir: Path | None = None, lang: str | None = None,
                  watch_interval: float = 1.0) -> None:
+        freeze_imports()
         super().__init__()
         self.briefs_dir = briefs_dir
         self.seeds_dir = seeds_dir or default_seeds_dir(briefs_dir)
@@ -295,6 +314,10 @@ class BriefApp(App[None]):
         brief_id = self._current_brief_id()
         if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
             self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
+            return
+        if export_errors(self.corpus, brief_id):  # as `brief export` refuses: a briefing must not cite wrongly
+            self.notify(t(self.lang, "This brief has errors: see Problems in the tree, fix them, then export."),
+                        severity="error")
             return
         marked = [p.id for _, p in brief.points() if PointRef(brief.id, p.id) in self.marks]
 

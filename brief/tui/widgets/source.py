@@ -8,18 +8,14 @@ from textual.reactive import reactive
 
 from brief.i18n import t
 from brief.model import Brief, Point
-from brief.sources import Passage, SeedLibrary
+from brief.sources import Passage, SeedLibrary, paragraph_numbers
 from brief.tui.widgets.prose import Prose
 
 
 def passages(seeds: SeedLibrary, brief: Brief, point: Point) -> tuple[str, list[Passage]] | None:
     """The seed's text and the passages of the point's quotes (None when the seed cannot be read)."""
-    try:
-        seed = seeds.get(brief.document.source)
-    except (OSError, ValueError, UnicodeDecodeError):
-        return None
-    found = [p for p in (seed.locate(source.quote) for source in point.sources) if p is not None]
-    return seed.text, found
+    located = seeds.locate(brief.document.source, (source.quote for source in point.sources))
+    return (located[0].text, located[1]) if located else None
 
 
 def passage_content(text: str, found: list[Passage], highlight: str) -> Content:
@@ -37,10 +33,10 @@ def passage_content(text: str, found: list[Passage], highlight: str) -> Content:
 
 
 def citation(brief: Brief, found: list[Passage], lang: str) -> str:
-    numbers = list(dict.fromkeys(p.number for p in found if p.number))
+    numbers = paragraph_numbers(found)
     cite = brief.document.cite(lang)
     if numbers:
-        return t(lang, "{citation}, para. {numbers}", citation=cite, numbers=", ".join(numbers))
+        return t(lang, "{citation}, para. {numbers}", citation=cite, numbers=t(lang, ", ").join(numbers))
     return cite
 
 
