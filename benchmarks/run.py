@@ -3,6 +3,7 @@
 
     python benchmarks/run.py            # everything: start, export, check, and corpora of 5k, 50k, 100k points
     python benchmarks/run.py --quick    # fewer repetitions, corpora of 5k and 50k points
+    python benchmarks/run.py --sizes ""  # start, export and check only
 
 Whole processes are timed (interpreter start included), the median of several runs, alternating the things
 compared so that a busy moment of the machine hits both. Synthetic corpora are made by
@@ -151,9 +152,10 @@ def scale(sizes: list[int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="brief's performance targets")
     parser.add_argument("--quick", action="store_true", help="fewer runs; corpora of 5k and 50k points")
-    parser.add_argument("--sizes", help="corpus sizes in points, comma-separated (default 5000,50000,100000)")
+    parser.add_argument("--sizes", help="corpus sizes in points, comma-separated (default 5000,50000,100000; "
+                                             "empty for none)")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
+    sizes = [int(s) for s in args.sizes.split(",") if s] if args.sizes is not None else (
         [5_000, 50_000] if args.quick else [5_000, 50_000, 100_000])
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")

@@ -20,8 +20,9 @@ import os
 import re
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from brief.i18n import N_, format_date, format_days, section_label, support_label, support_note, t, tn
 from brief.model import SECTIONS, Brief, Divergence, Point, Topic, section_of, support_rank
@@ -45,8 +46,7 @@ def escape(text: str) -> str:
 # The page ----------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PageBudget:
+class PageBudget(msgspec.Struct, frozen=True, gc=False):
     """How much of an A4 page (11pt body, 2 cm margins) a block takes, in body lines.
 
     Widths are in East Asian cells (a Chinese character is 2, a Latin letter 1); a line of running text holds
@@ -84,14 +84,12 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-@dataclass
-class Section:
+class Section(msgspec.Struct):
     heading: str
-    items: list[tuple[Topic, Point, str]] = field(default_factory=list)  # in document order
+    items: list[tuple[Topic, Point, str]] = []  # in document order (msgspec gives each section its own list)
 
 
-@dataclass(frozen=True)
-class Briefing:
+class Briefing(msgspec.Struct, frozen=True):
     """A rendered briefing and what went into it."""
 
     markdown: str

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+import msgspec
 
 _SPACE = re.compile(r"\s+")
 _BLOCK_SPLIT = re.compile(r"\n[ \t\u3000]*\n")
@@ -31,8 +32,7 @@ def compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(msgspec.Struct, frozen=True, gc=False):
     index: int  # position among the seed's paragraphs, from 0
     start: int  # offsets into the seed's text
     end: int
@@ -48,8 +48,7 @@ class Paragraph:
         return len(self.text) <= 40 and not self.text.rstrip().endswith(_SENTENCE_END)
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(msgspec.Struct, frozen=True, gc=False):
     """Where a quote sits: the paragraph(s) it spans and the quote's offsets within the seed text."""
 
     seed: str
@@ -67,14 +66,16 @@ class Passage:
         return text[first.start : self.start], text[self.start : self.end], text[self.end : last.end]
 
 
-@dataclass
 class Seed:
-    name: str
-    text: str
-    _compact: str = field(init=False, repr=False)
+    """A seed's text, by its file name, with what `locate` needs built on first use."""
 
-    def __post_init__(self) -> None:
-        self._compact = compact(self.text)
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+        self._compact = compact(text)
+
+    def __repr__(self) -> str:
+        return f"Seed({self.name!r}, {len(self.text)} characters)"
 
     @cached_property
     def _offsets(self) -> array:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+import msgspec
 
-@dataclass(frozen=True)
-class View:
+
+class View(msgspec.Struct, frozen=True, gc=False):
     """A page of the detail pane: an agenda item, one of its topics, a theme across documents, or the problems."""
 
     kind: Literal["item", "topic", "theme", "problems"]
@@ -16,8 +16,7 @@ class View:
     theme_id: str | None = None
 
 
-@dataclass(frozen=True)
-class PointRef:
+class PointRef(msgspec.Struct, frozen=True, gc=False):
     """A point, by the brief it belongs to and its id."""
 
     brief_id: str

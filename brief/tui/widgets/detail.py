@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+import msgspec
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -31,8 +31,7 @@ FIRST_SCREEN = 24
 THEME_LIMIT = 500
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True, gc=False):
     """A point as the page lists it."""
 
     brief: Brief
