@@ -511,6 +511,23 @@ async def test_markup_in_content_is_shown_literally(folder: Path) -> None:
 # Small terminals -------------------------------------------------------------------------------------------------
 
 
+async def test_the_layout_follows_the_terminal_as_it_is_resized(folder: Path) -> None:
+    """MainScreen lays out again only for a new size: a real resize still moves the breakpoints, shows one pane
+    at a time when narrow, and hides the source pane when short; a resize to the same size changes nothing."""
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        screen, source = app.screen, app.query_one(SourcePane)
+        assert screen.has_class("-wide") and source.display and source.region.height > 0
+        for size, classes in (((60, 16), {"-narrow", "-short"}), ((60, 16), {"-narrow", "-short"}),
+                              ((100, 30), {"-normal", "-tall"})):
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.1)
+            assert classes <= set(screen.classes) and screen.size == size
+            assert app.query_one(DetailPane).region.right <= size[0]
+        assert source.region.height > 0 and source.region.bottom <= 30
+
+
 @pytest.mark.parametrize("size", [(80, 24), (40, 15), (20, 8)])
 async def test_small_terminals_stay_usable(folder: Path, size: tuple[int, int]) -> None:
     app = make_app(folder)

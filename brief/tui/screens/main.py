@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 
 from brief.i18n import N_
@@ -19,3 +21,13 @@ class MainScreen(Screen):
         Binding("shift+tab", "app.previous_pane", N_("previous pane"), show=False, id="main.previous-pane"),
         Binding("escape", "app.focus_tree", N_("back to the tree"), show=False, id="main.tree"),
     ]
+
+    _laid_out_at: Size | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay out again only for a new size. At the start Textual sends the screen the terminal's size up to
+        three times (from the app's first resize, from the driver's, and from the first layout); each would
+        redo the whole layout and the breakpoint classes for nothing, about 15 ms, before the first screen."""
+        if event.size == self._laid_out_at:
+            event.prevent_default()  # Screen's own handler, which lays out, is not called
+        self._laid_out_at = event.size
