@@ -86,6 +86,7 @@ def start_and_commands(runs: int, cache: str) -> None:
     found = medians({
         "bare": [PYTHON, str(HERE / "start_app.py"), "bare"],
         "brief": [PYTHON, str(HERE / "start_app.py"), "brief"],
+        "command": [PYTHON, str(HERE / "start_app.py"), "command"],
         "export": [PYTHON, "-m", "brief", "export", "cd-2105-nsa", "--lang", "en"],
         "check": [PYTHON, "-m", "brief", "check"],
     }, runs, env)
@@ -93,6 +94,8 @@ def start_and_commands(runs: int, cache: str) -> None:
     report("bare Textual app (tree, scroll, footer): spawn to ready", f"{bare:.3f} s", "", None)
     report("brief app on the bundled briefs: spawn to ready", f"{app:.3f} s", "", None)
     report("  ratio brief / bare", f"{app / bare:.2f}x", "<= 1.3x", app / bare <= 1.3)
+    report("the `brief` command as typed (its arguments parsed)", f"{found['command']:.3f} s", "", None)
+    report("  ratio command / bare", f"{found['command'] / bare:.2f}x", "", None)
     report("brief export cd-2105-nsa (whole process)", f"{export:.3f} s", "", None)
     report("  ratio export / app start", f"{export / app:.2f}x", "<= 0.4x", export / app <= 0.4)
     report("brief check on the bundled briefs", f"{check:.3f} s", "<= 0.5 s", check <= 0.5)

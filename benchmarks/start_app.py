@@ -8,6 +8,7 @@ its clock in START_TIME) and ends at once, so that the shutdown is not counted.
 
     START_TIME=$(date +%s.%N) python benchmarks/start_app.py bare
     START_TIME=$(date +%s.%N) python benchmarks/start_app.py brief [BRIEFS_DIR]
+    START_TIME=$(date +%s.%N) python benchmarks/start_app.py command     # the `brief` command as typed
 """
 
 from __future__ import annotations
@@ -79,8 +80,27 @@ def brief(folder: Path | None) -> None:
     ReadyThenExit(briefs_dir=folder or default_briefs_dir(), lang="en").run(headless=True, size=SIZE)
 
 
+def command() -> None:
+    """The `brief` command itself (its argument parsing included), on the bundled briefs: the app class is
+    swapped for one that reports when it is ready, and run headless at the benchmark's size."""
+    import brief.tui.app
+    from brief import cli
+
+    class ReadyThenExit(brief.tui.app.BriefApp):
+        def on_ready(self) -> None:
+            ready(self)
+
+        def run(self, **_: object) -> None:  # type: ignore[override]
+            super().run(headless=True, size=SIZE)
+
+    brief.tui.app.BriefApp = ReadyThenExit  # type: ignore[misc]
+    sys.exit(cli.main(["--lang", "en"]))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
+    elif sys.argv[1] == "command":
+        command()
     else:
         brief(Path(sys.argv[2]) if len(sys.argv) > 2 else None)

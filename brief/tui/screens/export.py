@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Markdown, RadioSet, Static
 
 from brief.export import Briefing, ExportError, compose, default_filename, prepared_date, write_atomic
@@ -18,9 +17,10 @@ from brief.model import Brief
 from brief.sources import SeedLibrary
 from brief.tui.widgets.pagemeter import PageMeter
 from brief.tui.widgets.toggles import Choice, Tick
+from brief.tui.screens import Dialog
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Dialog[Path | None]):
     """Returns the path written, or None when cancelled."""
 
     BINDINGS = [

@@ -6,11 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from brief.i18n import N_, t
 from brief.tui.widgets.prose import Prose
+from brief.tui.screens import Dialog
 
 #: (keys, description) in the order a newcomer needs them; descriptions are msgids. Key names are spelled out:
 #: arrows are East Asian ambiguous and would break the column on some CJK terminals.
@@ -33,7 +33,7 @@ KEYS = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", N_("close"), id="help.close")]
 
     def __init__(self, lang: str) -> None:

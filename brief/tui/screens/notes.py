@@ -6,14 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from brief.i18n import N_, t
 from brief.model import Brief
+from brief.tui.screens import Dialog
 
 
-class NotesScreen(ModalScreen[str | None]):
+class NotesScreen(Dialog[str | None]):
     """Returns the edited text (closing saves; nothing typed is ever thrown away)."""
 
     BINDINGS = [

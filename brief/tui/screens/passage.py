@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from brief.i18n import N_, t
@@ -14,6 +13,7 @@ from brief.model import Brief, Divergence, Point
 from brief.sources import SeedLibrary
 from brief.tui.widgets.prose import Prose
 from brief.tui.widgets.source import citation, passage_content, passages
+from brief.tui.screens import Dialog
 
 
 def point_text(point: Point, lang: str) -> str:
@@ -22,7 +22,7 @@ def point_text(point: Point, lang: str) -> str:
     return point.text[lang]
 
 
-class PassageScreen(ModalScreen[None]):
+class PassageScreen(Dialog[None]):
     BINDINGS = [Binding("escape,enter,q", "dismiss", N_("close"), id="passage.close")]
     COMPONENT_CLASSES = {"passage--quote"}
 

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,6 +14,7 @@ from brief.i18n import N_, t
 from brief.model import Divergence
 from brief.search import Hit, Results, SearchIndex
 from brief.tui.state import PointRef
+from brief.tui.screens import Dialog
 
 LIMIT = 200
 
@@ -25,7 +25,7 @@ def hit_label(hit: Hit, lang: str) -> Content:
     return Content.assemble((f"{hit.brief.agenda_item.short[lang]} | {hit.topic.title[lang]}\n", "dim"), text)
 
 
-class SearchScreen(ModalScreen[PointRef | None]):
+class SearchScreen(Dialog[PointRef | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", N_("close"), id="search.close"),
         Binding("down", "results", N_("results"), show=False, id="search.results"),
