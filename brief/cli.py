@@ -142,6 +142,7 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
 
 def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
     from brief.export import ExportError, compose, prepared_date, write_atomic
+    from brief.memo import DateTexts
     from brief.sources import SeedLibrary
 
     def fail(message: str) -> int:
@@ -189,8 +190,10 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
             return fail(t(lang, "no point with id {ids} in `{brief}`; `brief export {brief} --full` shows them all",
                           ids=", ".join(f"`{p}`" for p in unknown) or "``", brief=brief.id))
     seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
+    dates = DateTexts.beside(cache.folder)
     briefing = compose(brief, lang, prepared=prepared, full=args.full, point_ids=point_ids, notes=notes,
-                       seeds=seeds)
+                       seeds=seeds, dates=dates)
+    dates.save()
     if args.output is None:
         sys.stdout.write(briefing.markdown)
         return 0

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import msgspec
 
-from brief.i18n import N_, format_date, format_days, section_label, support_label, support_note, t, tn
+from brief.i18n import N_, section_label, support_label, support_note, t, tn
+from brief.memo import DateTexts
 from brief.model import SECTIONS, Brief, Divergence, Point, Topic, section_of, support_rank
 from brief.sources import SeedLibrary, paragraph_numbers
 
@@ -135,10 +136,13 @@ def compose(
     notes: str | None = None,
     budget: PageBudget = PageBudget(),
     seeds: SeedLibrary | None = None,
+    dates: DateTexts | None = None,
 ) -> Briefing:
     """The briefing for `brief` in `lang`. `point_ids` (the app's marked points, `--points`) selects exactly those
     points; `full` prints every point; otherwise the page limit applies. With `seeds`, points in numbered
-    documents carry their paragraph number."""
+    documents carry their paragraph number. `dates` formats the dates (one that remembers them between runs
+    spares Babel's import)."""
+    dates = dates or DateTexts()
     points = list(brief.points())
     if point_ids is not None:
         wanted = set(point_ids)
@@ -146,12 +150,12 @@ def compose(
     sections = {key: Section(section_label(key, lang)) for key in SECTIONS}
     rendered = {point.id: render_point(point, lang) + _paragraph_ref(brief, point, lang, seeds) for _, point in points}
 
-    head = _head(brief, lang)
+    head = _head(brief, lang, dates)
     notes_block = _notes(notes, lang)
     used = budget.title(head[0]) + sum(budget.paragraph(line) for line in head[1:])
     if notes_block:
         used += budget.heading + sum(budget.paragraph(p) for p in notes_block)
-    used += budget.paragraph(_footer(brief, lang, prepared, omitted=len(points)))  # the footer at its longest
+    used += budget.paragraph(_footer(brief, lang, prepared, dates, omitted=len(points)))  # the footer at its longest
 
     chosen: set[str] = set()
     opened: set[str] = set()
@@ -174,16 +178,16 @@ def compose(
     if notes_block:
         heading = t(lang, "Our line")
         blocks.append(f"## {heading}\n\n" + "\n\n".join(notes_block))
-    blocks.append(_footer(brief, lang, prepared, omitted=len(omitted)))
+    blocks.append(_footer(brief, lang, prepared, dates, omitted=len(omitted)))
     included = tuple(p.id for _, p in points if p.id in chosen)
     return Briefing("\n\n".join(blocks) + "\n", included, omitted, used, budget)
 
 
-def _head(brief: Brief, lang: str) -> list[str]:
+def _head(brief: Brief, lang: str, dates: DateTexts) -> list[str]:
     item = brief.agenda_item
     title = t(lang, "Briefing: {short} (agenda item {number})", short=escape(item.short[lang]),
               number=escape(item.number))
-    meta = t(lang, " · ").join((escape(brief.forum[lang]), format_days(brief.meeting_days(), lang),
+    meta = t(lang, " · ").join((escape(brief.forum[lang]), dates.days(brief.meeting_days(), lang),
                                 t(lang, "Source: {citation}", citation=escape(brief.document.cite(lang)))))
     bottom = t(lang, "**Bottom line.** {summary}", summary=escape(brief.summary[lang]))
     return [title, meta, bottom]
@@ -195,14 +199,14 @@ def _notes(notes: str | None, lang: str) -> list[str]:
     return [escape(paragraph) for paragraph in re.split(r"\n\s*\n", notes.strip()) if paragraph.strip()]
 
 
-def _footer(brief: Brief, lang: str, prepared: dt.date, omitted: int) -> str:
+def _footer(brief: Brief, lang: str, prepared: dt.date, dates: DateTexts, omitted: int) -> str:
     """The date prepared and the source's symbol (the line under the title gives the source in full)."""
     if brief.document.symbol:
         text = t(lang, "Prepared {date} from {citation}. Levels of support follow the chair's wording.",
-                 date=format_date(prepared, lang), citation=escape(brief.document.symbol))
+                 date=dates.date(prepared, lang), citation=escape(brief.document.symbol))
     else:
         text = t(lang, "Prepared {date}. Levels of support follow the chair's wording.",
-                 date=format_date(prepared, lang))
+                 date=dates.date(prepared, lang))
     if omitted:
         left_out = tn(lang, "{n} point was left out to keep to one page (`--full` prints it).",
                       "{n} points were left out to keep to one page (`--full` prints them).", omitted)
@@ -229,7 +233,8 @@ def prepared_date(value: str | None = None) -> dt.date:
     return dt.date.today()
 
 
-def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | None = None) -> str:
+def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | None = None,
+                  dates: DateTexts | None = None) -> str:
     """A point as plain text for pasting into a note: the view (or the question and each side) with its level
     of support, the citation with paragraph numbers and meeting dates, and the verbatim source passages."""
     gap = "" if lang == "zh" else " "
@@ -240,7 +245,7 @@ def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | No
     else:
         body = point.text[lang] + gap + support_note(point.support, lang)
     cite = brief.document.cite(lang) + _paragraph_ref(brief, point, lang, seeds)
-    where = t(lang, "{citation}; {dates}", citation=cite, dates=format_days(brief.meeting_days(), lang))
+    where = t(lang, "{citation}; {dates}", citation=cite, dates=(dates or DateTexts()).days(brief.meeting_days(), lang))
     quotes = "\n".join(t(lang, "“{quote}”", quote=source.quote) for source in point.sources)
     return f"{body}\n{where}\n{quotes}\n"
 

@@ -214,7 +214,8 @@ def test_export_command(briefs_dir: Path) -> None:
 
 
 def test_source_date_epoch_makes_it_reproducible(briefs_dir: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1700000000",
+           **{name: os.environ[name] for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")}}
     out = subprocess.run([sys.executable, "-m", "brief", "export", "mini-nsa", "--briefs", str(briefs_dir)],
                          capture_output=True, text=True, env=env)
     assert "Prepared 14 November 2023" in out.stdout

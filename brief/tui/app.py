@@ -20,7 +20,7 @@ from textual.widgets import Tree
 from brief.cache import BriefCache
 from brief.i18n import N_, default_lang, t
 from brief.loader import default_seeds_dir, export_errors, load
-from brief.memo import DayTexts
+from brief.memo import DateTexts
 from brief.model import Corpus
 from brief.sources import SeedLibrary
 from brief.tui.screens.main import MainScreen
@@ -92,7 +92,7 @@ class BriefApp(App[None]):
         if self.settings.get("theme") in self.available_themes:
             self.theme = self.settings["theme"]
         self.cache = BriefCache()
-        self.day_texts = DayTexts(self.cache.folder.parent / "days.json")
+        self.dates = DateTexts.beside(self.cache.folder)
         self.corpus: Corpus = load(briefs_dir, self.seeds_dir, cache=self.cache)
         self.seeds = SeedLibrary(self.seeds_dir)
         self.marks: set[PointRef] = set()
@@ -109,7 +109,7 @@ class BriefApp(App[None]):
         yield TitleBar(id="titlebar").data_bind(BriefApp.lang)
         with Horizontal(id="main"):
             yield Navigator(id="navigator").data_bind(BriefApp.lang)
-            yield DetailPane(id="detail", days=self.day_texts).data_bind(BriefApp.lang)
+            yield DetailPane(id="detail", days=self.dates.days).data_bind(BriefApp.lang)
         yield SourcePane(self.seeds, id="source").data_bind(BriefApp.lang)
         yield LocalizedFooter(id="footer").data_bind(BriefApp.lang)
 
@@ -125,7 +125,7 @@ class BriefApp(App[None]):
             self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
 
     def on_unmount(self) -> None:
-        self.day_texts.save()
+        self.dates.save()
 
     #: Actions of the main screen only: in a dialog their keys are the dialog's, or do nothing.
     MAIN_SCREEN_ACTIONS = frozenset({"leave", "toggle_language", "search", "export", "notes", "help"})
@@ -209,7 +209,8 @@ class BriefApp(App[None]):
     def _copy(self, event: DetailPane.CopyRequested) -> None:
         from brief.export import point_as_text
 
-        self.copy_to_clipboard(point_as_text(event.entry.brief, event.entry.point, self.lang, self.seeds))
+        self.copy_to_clipboard(point_as_text(event.entry.brief, event.entry.point, self.lang, self.seeds,
+                                             self.dates))
         self.notify(t(self.lang, "Copied the point with its source (if your terminal allows clipboard access)."))
 
     @on(DetailPane.OpenRequested)
@@ -325,7 +326,8 @@ class BriefApp(App[None]):
             if path is not None:
                 self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
 
-        self.push_screen(ExportScreen(brief, marked, load_notes(brief.id), self.seeds, self.lang), written)
+        self.push_screen(ExportScreen(brief, marked, load_notes(brief.id), self.seeds, self.lang,
+                                      dates=self.dates), written)
 
     # Live reload -----------------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Markdown, RadioSet, Static
 
 from brief.export import Briefing, ExportError, compose, default_filename, prepared_date, write_atomic
 from brief.i18n import N_, t
+from brief.memo import DateTexts
 from brief.model import Brief
 from brief.sources import SeedLibrary
 from brief.tui.widgets.pagemeter import PageMeter
@@ -29,9 +30,10 @@ class ExportScreen(Dialog[Path | None]):
     ]
 
     def __init__(self, brief: Brief, marked: list[str], notes: str, seeds: SeedLibrary, lang: str,
-                 folder: Path | None = None) -> None:
+                 folder: Path | None = None, dates: DateTexts | None = None) -> None:
         super().__init__()
         self.brief, self.marked, self.notes, self.seeds, self.lang = brief, marked, notes, seeds, lang
+        self.dates = dates or DateTexts()
         self.folder = folder  # None: the working directory, and the proposed name is shown without a folder
         self.briefing: Briefing | None = None
         self.confirm_replace: Path | None = None
@@ -82,7 +84,8 @@ class ExportScreen(Dialog[Path | None]):
         full = self.query_one("#full", Tick).value
         notes = self.notes if self.query_one("#notes", Tick).value else None
         self.briefing = compose(self.brief, lang, prepared=prepared_date(), full=full,
-                                point_ids=self.marked if marked_only else None, notes=notes, seeds=self.seeds)
+                                point_ids=self.marked if marked_only else None, notes=notes, seeds=self.seeds,
+                                dates=self.dates)
         self.query_one("#preview-text", Markdown).update(self.briefing.markdown)
         meter = self.query_one(PageMeter)
         meter.fill, meter.omitted = self.briefing.fill, len(self.briefing.omitted)
