@@ -7,9 +7,9 @@ damaged settings file is ignored rather than fatal.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+import msgspec
 from platformdirs import user_config_path, user_data_path
 
 SETTINGS_FILE = "settings.json"
@@ -26,8 +26,8 @@ def notes_dir() -> Path:
 def load_settings() -> dict[str, str]:
     """The saved settings; an empty dict when there are none or the file is unreadable."""
     try:
-        data = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = msgspec.json.decode((config_dir() / SETTINGS_FILE).read_bytes())
+    except (OSError, msgspec.DecodeError):
         return {}
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
 
@@ -37,7 +37,8 @@ def save_settings(settings: dict[str, str]) -> None:
 
     folder = config_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / SETTINGS_FILE, json.dumps(settings, ensure_ascii=False, indent=2) + "\n", force=True)
+    text = msgspec.json.format(msgspec.json.encode(settings), indent=2).decode()
+    write_atomic(folder / SETTINGS_FILE, text + "\n", force=True)
 
 
 def notes_path(brief_id: str) -> Path:
