@@ -15,7 +15,7 @@ import msgspec
 
 from brief.cache import BriefCache
 from brief.i18n import default_lang, describe, t, tn
-from brief.loader import MAX_FILE_BYTES, export_errors, brief_files, default_briefs_dir, default_seeds_dir, load
+from brief.loader import MAX_FILE_BYTES, brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
 from brief.model import Corpus, Problem
 
 

@@ -245,7 +245,8 @@ def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | No
     else:
         body = point.text[lang] + gap + support_note(point.support, lang)
     cite = brief.document.cite(lang) + _paragraph_ref(brief, point, lang, seeds)
-    where = t(lang, "{citation}; {dates}", citation=cite, dates=(dates or DateTexts()).days(brief.meeting_days(), lang))
+    days = (dates or DateTexts()).days(brief.meeting_days(), lang)
+    where = t(lang, "{citation}; {dates}", citation=cite, dates=days)
     quotes = "\n".join(t(lang, "“{quote}”", quote=source.quote) for source in point.sources)
     return f"{body}\n{where}\n{quotes}\n"
 

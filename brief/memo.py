@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import msgspec
@@ -74,7 +74,7 @@ class DateTexts:
         """One date: "23 November 2026" / "2026年11月23日"."""
         return self._text(f"date:{lang}:{day.isoformat()}", lambda: i18n.format_date(day, lang))
 
-    def _text(self, key: str, make) -> str:
+    def _text(self, key: str, make: Callable[[], str]) -> str:
         if key not in self.texts:
             self.texts[key] = make()
             self.changed = True

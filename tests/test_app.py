@@ -189,10 +189,14 @@ async def test_source_pane_shows_the_quote_in_its_paragraph(folder: Path) -> Non
         for source in entry.point.sources:
             assert compact(source.quote) in shown
         assert shown.startswith(compact(brief.document.cite("en")))
-        await pilot.press("enter")  # the passage, full screen
+        await pilot.press("enter")  # the passage, full screen: the first dialog of the run
         await pilot.pause()
         assert isinstance(app.screen, PassageScreen)
-        await pilot.press("escape")
+        passage = app.screen.query_one(".passage")
+        segments = [segment for strip in passage.render_lines(passage.region.reset_offset) for segment in strip]
+        quoted = "".join(segment.text for segment in segments if segment.style and segment.style.bold)
+        assert compact(quoted) == compact(entry.point.sources[0].quote)  # highlighted, though the dialogs'
+        await pilot.press("escape")  # styles were read after the dialog was made
         assert not isinstance(app.screen, PassageScreen)
 
 

@@ -16,9 +16,9 @@ from brief.i18n import N_, t
 from brief.memo import DateTexts
 from brief.model import Brief
 from brief.sources import SeedLibrary
+from brief.tui.screens import Dialog
 from brief.tui.widgets.pagemeter import PageMeter
 from brief.tui.widgets.toggles import Choice, Tick
-from brief.tui.screens import Dialog
 
 
 class ExportScreen(Dialog[Path | None]):

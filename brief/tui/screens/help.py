@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from brief.i18n import N_, t
-from brief.tui.widgets.prose import Prose
 from brief.tui.screens import Dialog
+from brief.tui.widgets.prose import Prose
 
 #: (keys, description) in the order a newcomer needs them; descriptions are msgids. Key names are spelled out:
 #: arrows are East Asian ambiguous and would break the column on some CJK terminals.

@@ -10,10 +10,10 @@ from textual.widgets import Static
 
 from brief.i18n import N_, t
 from brief.model import Brief, Divergence, Point
-from brief.sources import SeedLibrary
-from brief.tui.widgets.prose import Prose
-from brief.tui.widgets.source import citation, passage_content, passages
+from brief.sources import Passage, SeedLibrary
 from brief.tui.screens import Dialog
+from brief.tui.widgets.prose import Prose, wrap_content
+from brief.tui.widgets.source import citation, passage_content, passages
 
 
 def point_text(point: Point, lang: str) -> str:
@@ -22,9 +22,22 @@ def point_text(point: Point, lang: str) -> str:
     return point.text[lang]
 
 
+class QuotedPassage(Prose):
+    """The paragraph(s) around a point's quotes, the quotes highlighted. The highlight is looked up as the text
+    is drawn: the dialogs' styles are read when the first dialog opens, after it is composed."""
+
+    COMPONENT_CLASSES = {"passage--quote"}
+
+    def __init__(self, text: str, found: list[Passage], *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
+        self._text, self._found = text, found
+
+    def lines(self, width: int) -> list[Content]:
+        return wrap_content(passage_content(self._text, self._found, self.get_visual_style("passage--quote")), width)
+
+
 class PassageScreen(Dialog[None]):
     BINDINGS = [Binding("escape,enter,q", "dismiss", N_("close"), id="passage.close")]
-    COMPONENT_CLASSES = {"passage--quote"}
 
     def __init__(self, seeds: SeedLibrary, brief: Brief, point: Point, lang: str) -> None:
         super().__init__()
@@ -41,8 +54,7 @@ class PassageScreen(Dialog[None]):
             if located and located[1]:
                 text, found = located
                 yield Static(Content(citation(self.brief, found, lang)), classes="citation")
-                yield Prose(passage_content(text, found, self.get_visual_style("passage--quote")),
-                            classes="passage")
+                yield QuotedPassage(text, found, classes="passage")
             else:
                 yield Prose(t(lang, "The quote is not in {name}: run `brief check`.",
                               name=self.brief.document.source), classes="passage")

@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 from brief.i18n import N_, t
 from brief.model import Divergence
 from brief.search import Hit, Results, SearchIndex
-from brief.tui.state import PointRef
 from brief.tui.screens import Dialog
+from brief.tui.state import PointRef
 
 LIMIT = 200
 
