@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from brief.model import Brief, Corpus, Divergence, Point, Topic
 
-#: Typographic marks of English text, as a user types them.
-_PLAIN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "\u00a0": " "})
+#: Typographic marks of English text, as a user types them, one character for one.
+_MARKS = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
+_PLAIN = str.maketrans({**_MARKS, "…": "..."})
+_SAME_LENGTH = str.maketrans(_MARKS)
 #: Characters of Chinese text, and of its punctuation: where a term holds one, it is looked for in Chinese.
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]")
 _LATIN_RUN = re.compile(r"[\x21-\x7e]+")
@@ -62,6 +64,15 @@ def texts_of(point: Point, topic: Topic) -> tuple[str, str]:
 
 def terms_of(query: str) -> tuple[str, ...]:
     return tuple(sorted({term for term in query.casefold().split() if term}, key=len, reverse=True))
+
+
+def occurrences(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the terms of `query` occur in `text` (case and typographic marks ignored), as (start, end)
+    offsets, in order; what a result highlights."""
+    plain = text.translate(_SAME_LENGTH)
+    found = (match.span() for term in terms_of(query)
+             for match in re.finditer(re.escape(term.translate(_SAME_LENGTH)), plain, re.IGNORECASE))
+    return sorted(found)
 
 
 class SearchIndex:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brief.loader import load
-from brief.search import SearchIndex
+from brief.search import SearchIndex, occurrences
 from tests.conftest import BRIEFS, FIXTURES, SEEDS
 
 
@@ -64,3 +64,24 @@ def test_typing_gives_the_same_results_as_a_fresh_search(index: SearchIndex, que
         typed = ids(index, query)
         fresh_index._last = ((), [])
         assert typed == ids(fresh_index, query), query
+
+
+def test_occurrences_are_what_a_result_highlights() -> None:
+    text = "Many delegations said security assurances “should” be legally binding; Security first."
+    spans = occurrences(text, 'SECURITY "should"')
+    assert [text[start:end] for start, end in spans] == ["security", "“should”", "Security"]
+    assert occurrences("消极安全保证和安全", "安全") == [(2, 4), (7, 9)]
+    assert occurrences("nothing here", "") == [] and occurrences("nothing here", "absent") == []
+
+
+MARKS = str.maketrans("“”—", '""-')
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcAB 安全“”-—", max_size=30), st.text(alphabet="abAB安“-", min_size=1, max_size=3))
+def test_every_occurrence_is_found_and_each_span_is_the_term(text: str, term: str) -> None:
+    """A single term: each span reads as the term (case and marks aside), and there is one wherever it occurs."""
+    spans = occurrences(text, term)
+    wanted = term.translate(MARKS).casefold()
+    assert all(text[start:end].translate(MARKS).casefold() == wanted for start, end in spans)
+    assert bool(spans) == (wanted in text.translate(MARKS).casefold())

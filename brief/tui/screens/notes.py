@@ -30,7 +30,7 @@ class NotesScreen(Dialog[str | None]):
         with Vertical(id="dialog"):
             yield Static(Content(t(lang, "Our line on {short}", short=self.brief.agenda_item.short[lang])),
                          classes="title")
-            yield TextArea(self.text, id="notes-text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(self.text, id="notes-text", soft_wrap=True, show_line_numbers=False, compact=True)
             yield Static(Content(t(lang, "Escape saves and closes. These notes go into the exported brief.")),
                          classes="hint")
 

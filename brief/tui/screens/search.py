@@ -7,25 +7,32 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from brief.i18n import N_, t
 from brief.model import Divergence
-from brief.search import Hit, Results, SearchIndex
+from brief.search import Hit, Results, SearchIndex, occurrences
 from brief.tui.screens import Dialog
 from brief.tui.state import PointRef
 
 LIMIT = 200
 
 
-def hit_label(hit: Hit, lang: str) -> Content:
+def hit_label(hit: Hit, lang: str, query: str = "", match: Style | str = "bold") -> Content:
+    """A result: where the point is (dim), then its text with every occurrence of the query's terms in `match`
+    style (a term found only in the other language's text leaves this one plain)."""
     point = hit.point
     text = point.issue[lang] if isinstance(point, Divergence) else point.text[lang]
-    return Content.assemble((f"{hit.brief.agenda_item.short[lang]} | {hit.topic.title[lang]}\n", "dim"), text)
+    body = Content(text)
+    for start, end in occurrences(text, query):
+        body = body.stylize(match, start, end)
+    return Content.assemble((f"{hit.brief.agenda_item.short[lang]} | {hit.topic.title[lang]}\n", "dim"), body)
 
 
 class SearchScreen(Dialog[PointRef | None]):
+    COMPONENT_CLASSES = {"search--match"}
     BINDINGS = [
         Binding("escape", "dismiss(None)", N_("close"), id="search.close"),
         Binding("down", "results", N_("results"), show=False, id="search.results"),
@@ -38,9 +45,10 @@ class SearchScreen(Dialog[PointRef | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Input(placeholder=t(self.lang, "Search points in Chinese or English"), id="query")
+            # Compact: no borders, whose block characters some CJK terminals draw two cells wide.
+            yield Input(placeholder=t(self.lang, "Search points in Chinese or English"), id="query", compact=True)
             yield Static(id="count", markup=False)
-            yield OptionList(id="results")
+            yield OptionList(id="results", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -54,7 +62,9 @@ class SearchScreen(Dialog[PointRef | None]):
         self.hits = results.hits
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options(Option(hit_label(hit, self.lang), id=str(i)) for i, hit in enumerate(self.hits))
+        query, match = self.query_one(Input).value, self.get_visual_style("search--match", partial=True)
+        options.add_options(Option(hit_label(hit, self.lang, query, match), id=str(i))
+                            for i, hit in enumerate(self.hits))
         if self.hits:
             options.highlighted = 0
         if not self.query_one(Input).value.strip():
