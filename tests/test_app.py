@@ -200,6 +200,25 @@ async def test_source_pane_shows_the_quote_in_its_paragraph(folder: Path) -> Non
         assert not isinstance(app.screen, PassageScreen)
 
 
+async def test_source_pane_follows_a_new_theme_and_keeps_its_place(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await open_item(app, pilot, "a-68-514-oewg")
+        await pilot.press("j")
+        prose, source = app.query_one("#source-text"), app.query_one(SourcePane)
+
+        def quote_styles() -> set[str]:
+            return {str(span.style) for span in prose._content.spans}
+
+        before = quote_styles()
+        source.scroll_to(y=1, animate=False)
+        await pilot.pause()
+        app.theme = "solarized-light"
+        await pilot.pause()
+        assert quote_styles() and quote_styles() != before
+        assert source.scroll_y == min(1, source.max_scroll_y)
+
+
 async def test_source_pane_gives_paragraph_numbers_for_a_numbered_document(folder: Path) -> None:
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -63,7 +63,13 @@ class SourcePane(VerticalScroll):
         if self.is_mounted:
             self._render_passage()
 
-    def _render_passage(self) -> None:
+    def notify_style_update(self) -> None:
+        """A new theme: the passage was drawn with the old one's colours (the place in it is kept)."""
+        super().notify_style_update()
+        if self.is_mounted:
+            self._render_passage(keep_place=True)
+
+    def _render_passage(self, keep_place: bool = False) -> None:
         prose = self.query_one("#source-text", Prose)
         lang = self.lang
         if self.current is None:
@@ -83,4 +89,5 @@ class SourcePane(VerticalScroll):
         cite_style = self.get_visual_style("source--citation")
         prose.update(Content.assemble((citation(brief, found, lang), cite_style), "\n",
                                       passage_content(text, found, quote_style)))
-        self.scroll_home(animate=False)
+        if not keep_place:
+            self.scroll_home(animate=False)
