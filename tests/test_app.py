@@ -377,8 +377,8 @@ async def test_export_screen_escape_writes_nothing(folder: Path, tmp_path: Path,
 async def test_export_is_refused_while_the_brief_has_errors_as_the_command_line_refuses(folder: Path) -> None:
     """A quote that is not in its seed keeps the brief on screen (with the problem listed) but no briefing is
     offered from it; the other briefs still export."""
-    mutate(folder / f"{NSA}.yaml", '{quote: "许多代表团强调，一项重要关切是必须为所有国家提供平等和不受减损的安全。"}',
-           '{quote: "许多代表团强调，一项重要关切是必须为所有国家提供平等的安全。"}')
+    mutate(folder / f"{NSA}.yaml", '{quote: "在这方面，许多代表团强调，一项重要关切是必须为所有国家提供平等和不受减损的安全。"}',
+           '{quote: "在这方面，许多代表团强调，一项重要关切是必须为所有国家提供平等的安全。"}')
     app = make_app(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.corpus.brief(NSA) is not None and app.corpus.errors

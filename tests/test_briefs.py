@@ -91,3 +91,33 @@ def test_known_translation_errors_are_corrected_in_english_with_a_note() -> None
     assert "neptunium-237" in (point.issue.en if isinstance(point, Divergence) else point.text.en)
     notes = [point.note] + ([p.note for p in point.positions] if isinstance(point, Divergence) else [])
     assert any(note is not None and "neptunium" in note.en for note in notes)
+
+
+def _claims_beyond_quote(zh: str, quote: str, seed_text: str) -> str | None:
+    """The rest of the quote's sentence in the seed, when the point's Chinese text says it too (more than a third
+    of the rest's character pairs, beyond those of the quote, are in the text): a quote cut short of its claim."""
+    from brief.sources import Seed, compact
+
+    passage = Seed("seed", seed_text).locate(quote)
+    assert passage is not None
+    rest = compact(re.match(r"[^。；\n]*", seed_text[passage.end:]).group(0))
+    pairs = {rest[i:i + 2] for i in range(len(rest) - 1)}
+    text, cited = compact(zh), compact(quote)
+    claimed = {text[i:i + 2] for i in range(len(text) - 1)} - {cited[i:i + 2] for i in range(len(cited) - 1)}
+    return rest if len(rest) >= 4 and len(pairs & claimed) > len(pairs) / 3 else None
+
+
+def test_quotes_carry_their_whole_claim() -> None:
+    """Where a point says what the rest of its sentence in the seed says, the quote runs to the sentence's end:
+    the passage behind a point must hold all of it (52 quotes were cut short before this test)."""
+    seeds = SeedLibrary(SEEDS)
+    short = []
+    for brief in CORPUS.briefs:
+        text = seeds.get(brief.document.source).text
+        for _, point in brief.points():
+            parts = ([(p.text.zh, p.source.quote) for p in point.positions] if isinstance(point, Divergence)
+                     else [(point.text.zh, point.source.quote)])
+            short += [f"{brief.id}/{point.id}: …{rest}" for zh, quote in parts
+                      if (rest := _claims_beyond_quote(zh, quote, text))]
+    assert short == []
+    assert _claims_beyond_quote("甲乙丙丁说，戊己庚辛壬癸。", "甲乙丙丁说", "甲乙丙丁说，戊己庚辛壬癸。") == "，戊己庚辛壬癸"
