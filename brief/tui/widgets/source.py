@@ -63,11 +63,12 @@ class SourcePane(VerticalScroll):
         if self.is_mounted:
             self._render_passage()
 
-    def notify_style_update(self) -> None:
-        """A new theme: the passage was drawn with the old one's colours (the place in it is kept)."""
-        super().notify_style_update()
-        if self.is_mounted:
-            self._render_passage(keep_place=True)
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        """The passage was drawn with the old theme's colours: draw it again, keeping the place in it."""
+        self._render_passage(keep_place=True)
 
     def _render_passage(self, keep_place: bool = False) -> None:
         prose = self.query_one("#source-text", Prose)
