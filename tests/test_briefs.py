@@ -94,17 +94,21 @@ def test_known_translation_errors_are_corrected_in_english_with_a_note() -> None
 
 
 def _claims_beyond_quote(zh: str, quote: str, seed_text: str) -> str | None:
-    """What the point's Chinese text says beyond its quote, where the seed goes on to say it: the rest of the
-    quote's sentence (more than a third of its character pairs, beyond the quote's own, are in the text), or
-    the next sentence of the paragraph (more than two fifths). None when the quote holds the whole claim."""
+    """What the point's Chinese text says beyond its quote, where the seed says it next to the quote: the rest of
+    the quote's sentence (more than a third of its character pairs, beyond the quote's own, are in the text), or
+    the next or the previous sentence of the paragraph (more than two fifths). None when the quote holds the
+    whole claim."""
     from brief.sources import Seed, compact
 
     passage = Seed("seed", seed_text).locate(quote)
     assert passage is not None
-    found = re.match(r"([^。；\n]*)[。；]?([^。；\n]*)", seed_text[passage.end:])
+    after = re.match(r"([^。；\n]*)[。；]?([^。；\n]*)", seed_text[passage.end:])
+    before = re.search(r"([^。；\n]*)[。；][^。；\n]*$", seed_text[:passage.start])
     text, cited = compact(zh), compact(quote)
     claimed = {text[i:i + 2] for i in range(len(text) - 1)} - {cited[i:i + 2] for i in range(len(cited) - 1)}
-    for part, share, least in ((compact(found.group(1)), 1 / 3, 4), (compact(found.group(2)), 2 / 5, 6)):
+    parts = [(compact(after.group(1)), 1 / 3, 4), (compact(after.group(2)), 2 / 5, 6),
+             (compact(before.group(1)) if before else "", 2 / 5, 6)]
+    for part, share, least in parts:
         pairs = {part[i:i + 2] for i in range(len(part) - 1)}
         if len(part) >= least and len(pairs & claimed) > len(pairs) * share:
             return part
@@ -112,8 +116,9 @@ def _claims_beyond_quote(zh: str, quote: str, seed_text: str) -> str | None:
 
 
 def test_quotes_carry_their_whole_claim() -> None:
-    """Where a point says what the rest of its sentence, or the next sentence, in the seed says, the quote takes
-    it in: the passage behind a point must hold all of it (63 quotes were cut short before this test)."""
+    """Where a point says what the rest of its sentence, or the next or previous sentence, in the seed says, the
+    quote takes it in: the passage behind a point must hold all of it (65 quotes were
+    cut short before this test)."""
     seeds = SeedLibrary(SEEDS)
     short = []
     for brief in CORPUS.briefs:
@@ -127,3 +132,4 @@ def test_quotes_carry_their_whole_claim() -> None:
     assert _claims_beyond_quote("甲乙丙丁说，戊己庚辛壬癸。", "甲乙丙丁说", "甲乙丙丁说，戊己庚辛壬癸。") == "，戊己庚辛壬癸"
     assert _claims_beyond_quote("甲乙丙丁。戊己庚辛壬癸。", "甲乙丙丁", "甲乙丙丁。戊己庚辛壬癸。") == "戊己庚辛壬癸"
     assert _claims_beyond_quote("甲乙丙丁。", "甲乙丙丁", "甲乙丙丁。戊己庚辛壬癸。") is None
+    assert _claims_beyond_quote("戊己庚辛壬癸；甲乙丙丁。", "甲乙丙丁", "戊己庚辛壬癸。甲乙丙丁。") == "戊己庚辛壬癸"
