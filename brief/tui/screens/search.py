@@ -22,13 +22,14 @@ LIMIT = 200
 
 def hit_label(hit: Hit, lang: str, query: str = "", match: Style | str = "bold") -> Content:
     """A result: where the point is (dim), then its text with every occurrence of the query's terms in `match`
-    style (a term found only in the other language's text leaves this one plain)."""
+    style (a term found only in the other language's text leaves this one plain), then a blank line that sets
+    it apart from the next."""
     point = hit.point
     text = point.issue[lang] if isinstance(point, Divergence) else point.text[lang]
     body = Content(text)
     for start, end in occurrences(text, query):
         body = body.stylize(match, start, end)
-    return Content.assemble((f"{hit.brief.agenda_item.short[lang]} | {hit.topic.title[lang]}\n", "dim"), body)
+    return Content.assemble((f"{hit.brief.agenda_item.short[lang]} | {hit.topic.title[lang]}\n", "dim"), body, "\n")
 
 
 class SearchScreen(Dialog[PointRef | None]):
