@@ -551,6 +551,26 @@ async def test_the_layout_follows_the_terminal_as_it_is_resized(folder: Path) ->
         assert source.region.height > 0 and source.region.bottom <= 30
 
 
+async def test_a_resize_under_a_dialog_and_back_is_laid_out(folder: Path) -> None:
+    """The main screen misses a resize made while a dialog is open; resizing back afterwards must still lay it
+    out and set its breakpoints."""
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        main = app.screen
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.resize_terminal(60, 16)
+        await pilot.pause(0.1)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause(0.1)
+        assert app.screen is main and main.size == (120, 40)
+        assert {"-wide", "-tall"} <= set(main.classes) and not main.has_class("-narrow")
+        assert app.query_one(Navigator).display and app.query_one(DetailPane).region.right > 60
+
+
 @pytest.mark.parametrize("size", [(80, 24), (40, 15), (20, 8)])
 async def test_small_terminals_stay_usable(folder: Path, size: tuple[int, int]) -> None:
     app = make_app(folder)
