@@ -159,7 +159,7 @@ def compose(
 
     chosen: set[str] = set()
     opened: set[str] = set()
-    for topic, point in sorted(points, key=lambda tp: priority(tp[1])):
+    for _, point in sorted(points, key=lambda tp: priority(tp[1])):
         section = section_of(point)
         cost = budget.item(rendered[point.id]) + (0 if section in opened else budget.heading + budget.paragraph_gap)
         if full or point_ids is not None or used + cost <= budget.lines:
@@ -172,9 +172,9 @@ def compose(
 
     omitted = tuple(p.id for _, p in points if p.id not in chosen)
     blocks = ["# " + head[0], *head[1:]]
-    for section in sections.values():
-        if section.items:
-            blocks.append(f"## {section.heading}\n\n" + "\n".join(f"- {text}" for _, _, text in section.items))
+    for listed in sections.values():
+        if listed.items:
+            blocks.append(f"## {listed.heading}\n\n" + "\n".join(f"- {text}" for _, _, text in listed.items))
     if notes_block:
         heading = t(lang, "Our line")
         blocks.append(f"## {heading}\n\n" + "\n\n".join(notes_block))
@@ -229,7 +229,7 @@ def prepared_date(value: str | None = None) -> dt.date:
         return dt.date.fromisoformat(value)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
@@ -58,7 +58,7 @@ class _Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     points is a million objects that each collection would otherwise walk again."""
 
 
-class Text(_Struct, kw_only=True):
+class Text(_Struct, frozen=True, kw_only=True):
     """A user-facing string in both languages."""
 
     en: NonEmpty
@@ -68,13 +68,13 @@ class Text(_Struct, kw_only=True):
         return self.zh if lang == "zh" else self.en
 
 
-class Source(_Struct, kw_only=True):
+class Source(_Struct, frozen=True, kw_only=True):
     """Where a point comes from: a verbatim Chinese passage of the document's seed text."""
 
     quote: NonEmpty
 
 
-class Position(_Struct, kw_only=True):
+class Position(_Struct, frozen=True, kw_only=True):
     """One side of a divergence: who holds it, how widely, what they argue, and the passage that says so."""
 
     holders: Text
@@ -84,7 +84,7 @@ class Position(_Struct, kw_only=True):
     note: Text | None = None
 
 
-class _Point(_Struct, tag_field="kind", kw_only=True):
+class _Point(_Struct, frozen=True, tag_field="kind", kw_only=True):
     id: Slug
     key: bool = False
     themes: tuple[Slug, ...] = ()
@@ -93,7 +93,7 @@ class _Point(_Struct, tag_field="kind", kw_only=True):
     kind: ClassVar[Kind]
 
 
-class Consensus(_Point, tag="consensus", kw_only=True):
+class Consensus(_Point, frozen=True, tag="consensus", kw_only=True):
     """A view shared across the room, at the level of support the chair's wording gives."""
 
     kind: ClassVar[Kind] = "consensus"
@@ -107,7 +107,7 @@ class Consensus(_Point, tag="consensus", kw_only=True):
         return (self.source,)
 
 
-class Proposal(_Point, tag="proposal", kw_only=True):
+class Proposal(_Point, frozen=True, tag="proposal", kw_only=True):
     """A proposal or way forward put to the room, with who made it."""
 
     kind: ClassVar[Kind] = "proposal"
@@ -121,7 +121,7 @@ class Proposal(_Point, tag="proposal", kw_only=True):
         return (self.source,)
 
 
-class Divergence(_Point, tag="divergence", kw_only=True):
+class Divergence(_Point, frozen=True, tag="divergence", kw_only=True):
     """A question the room splits on, with each side's position."""
 
     kind: ClassVar[Kind] = "divergence"
@@ -138,7 +138,7 @@ class Divergence(_Point, tag="divergence", kw_only=True):
         return tuple(p.source for p in self.positions)
 
 
-Point = Union[Consensus, Divergence, Proposal]
+Point = Consensus | Divergence | Proposal
 
 #: How a brief is read, in this order: views shared by the room (all, general or most delegations), the other
 #: views held (many, some, one), the splits, and the proposals. The app and the export both use it.
@@ -154,26 +154,26 @@ def section_of(point: Point) -> str:
     return "agree" if point.support in _SHARED else "views"
 
 
-class Topic(_Struct, kw_only=True):
+class Topic(_Struct, frozen=True, kw_only=True):
     id: Slug
     title: Text
     points: Annotated[tuple[Point, ...], msgspec.Meta(min_length=1)]
 
 
-class Span(_Struct, kw_only=True):
+class Span(_Struct, frozen=True, kw_only=True):
     """A run of meeting days, `{from: 2013-05-14, to: 2013-05-24}`."""
 
     start: dt.date = msgspec.field(name="from")
     end: dt.date = msgspec.field(name="to")
 
 
-class AgendaItem(_Struct, kw_only=True):
+class AgendaItem(_Struct, frozen=True, kw_only=True):
     number: AgendaNumber
     title: Text
     short: Text
 
 
-class Document(_Struct, kw_only=True):
+class Document(_Struct, frozen=True, kw_only=True):
     symbol: NonEmpty | None = None
     title: Text
     part: Text | None = None
@@ -190,7 +190,7 @@ class Document(_Struct, kw_only=True):
         return ("，" if lang == "zh" else ", ").join(p for p in parts if p)
 
 
-class Skipped(_Struct, kw_only=True):
+class Skipped(_Struct, frozen=True, kw_only=True):
     """A paragraph of the seed deliberately not turned into a point (procedural, a signature, …), or with
     `through` a run of paragraphs, from the one holding `quote` to the one holding `through`."""
 
@@ -199,7 +199,7 @@ class Skipped(_Struct, kw_only=True):
     reason: NonEmpty
 
 
-class Brief(_Struct, kw_only=True):
+class Brief(_Struct, frozen=True, kw_only=True):
     """One agenda item of one document: the unit the app shows and the export prints."""
 
     schema: Literal[1]
@@ -208,7 +208,7 @@ class Brief(_Struct, kw_only=True):
     forum: Text
     chairs: tuple[Text, ...] = ()
     agenda_item: AgendaItem
-    meetings: Annotated[tuple[Union[dt.date, Span], ...], msgspec.Meta(min_length=1)]
+    meetings: Annotated[tuple[dt.date | Span, ...], msgspec.Meta(min_length=1)]
     summary: Text
     topics: Annotated[tuple[Topic, ...], msgspec.Meta(min_length=1)]
     skipped: tuple[Skipped, ...] = ()
@@ -234,19 +234,19 @@ class Brief(_Struct, kw_only=True):
         return sorted(set(days))
 
 
-class Theme(_Struct, kw_only=True):
+class Theme(_Struct, frozen=True, kw_only=True):
     id: Slug
     name: Text
 
 
-class Term(_Struct, kw_only=True):
+class Term(_Struct, frozen=True, kw_only=True):
     en: NonEmpty
     zh: NonEmpty
     abbr: NonEmpty | None = None
     note: Text | None = None
 
 
-class Glossary(_Struct, kw_only=True):
+class Glossary(_Struct, frozen=True, kw_only=True):
     """`briefs/glossary.yaml`: the themes that gather points across documents, and the zh/en terminology."""
 
     schema: Literal[1]

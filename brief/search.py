@@ -100,7 +100,8 @@ class SearchIndex:
         return Results([self._hits[i] for i in matches[:limit]], len(matches))
 
     def _matches(self, terms: tuple[str, ...]) -> list[int]:
-        previous_terms, found = self._last
+        previous_terms, previous = self._last
+        found: list[int] | None = previous
         if not (previous_terms and all(any(old in new for new in terms) for old in previous_terms)):
             found = None  # not a narrowing of the last query: scan every point
         for term in terms:
@@ -114,5 +115,6 @@ class SearchIndex:
                 found = [i for i in found if term in texts[i]]
             if not found:
                 break
+        found = found or []
         self._last = (terms, found)
         return found

@@ -98,6 +98,11 @@ def replace_file(content: str | bytes, name: str = "mini.yaml") -> Callable[[Pat
     return apply
 
 
+def replace_by_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
 def make_fifo(path: Path) -> None:
     """Replace `path` by a named pipe: reading it would block for ever."""
     if not hasattr(os, "mkfifo"):
@@ -145,7 +150,7 @@ class Expected:
 @dataclass(frozen=True)
 class Case:
     id: str
-    damage: Callable[[Path], None]
+    damage: Callable[[Path], object]  # its result is ignored
     expected: tuple[Expected, ...]
     briefs: int = 1  # briefs that still load: good.yaml always, mini.yaml when only cross-checks fail
     slow: bool = False  # a hostile size: also time the loader in-process
@@ -283,8 +288,7 @@ CASES = [
          slow=True),
     Case("fifo", lambda briefs: make_fifo(briefs / "mini.yaml"), (
         Expected("not a regular file: a brief must be a YAML text file"),)),
-    Case("folder-named-like-a-brief", lambda briefs: ((briefs / "mini.yaml").unlink(),
-                                                      (briefs / "mini.yaml").mkdir()), (
+    Case("folder-named-like-a-brief", lambda briefs: replace_by_folder(briefs / "mini.yaml"), (
         Expected("not a regular file: a brief must be a YAML text file"),)),
 ]
 
@@ -403,7 +407,7 @@ def test_html_and_markdown_in_content_are_escaped_in_the_export(root: Path) -> N
     assert not kinds & {"html_block", "html_inline", "link_open", "code_inline", "ordered_list_open"}
     headings = [tokens[i + 1].content for i, token in enumerate(tokens) if token.type == "heading_open"]
     assert len(headings) == 4  # the title and three sections: no heading came from content
-    emphasised = [token.children[i + 1].content for token in tokens for i, child in enumerate(token.children or [])
+    emphasised = [(token.children or [])[i + 1].content for token in tokens for i, child in enumerate(token.children or [])
                   if child.type == "em_open"]
     assert emphasised and all(text.startswith(("(", "Prepared")) for text in emphasised)  # support tags, footer
     assert SCRIPT in "".join(
@@ -529,7 +533,7 @@ def test_interrupted_write_keeps_the_old_file(root: Path, monkeypatch: pytest.Mo
 # The app -----------------------------------------------------------------------------------------------------
 
 
-BAD_FILES = {
+BAD_FILES: dict[str, tuple[str | bytes, int]] = {
     "a-syntax.yaml": ("schema: 1\nid: [unclosed\n", 3),
     "b-tab.yaml": ("schema: 1\nid: x\ndocument:\n\tsymbol: CD/1\n", 4),
     "c-unknown-key.yaml": ("schema: 1\nid: c\nsymbl: x\n", 3),

@@ -64,6 +64,7 @@ def test_the_one_page_note_carries_every_key_point(brief_id: str, lang: str) -> 
     import datetime as dt
 
     brief = CORPUS.brief(brief_id)
+    assert brief is not None
     key = [point.id for _, point in brief.points() if point.key]
     assert 5 <= len(key) <= 12
     briefing = compose(brief, lang, prepared=dt.date(2026, 11, 22), seeds=SeedLibrary(SEEDS))

@@ -112,6 +112,7 @@ def test_views_of_part_of_the_room_are_not_called_agreement(briefs_dir: Path) ->
     """A consensus point held by many, some or one delegation is a view, under "Other views"."""
     mutate(briefs_dir / "mini.yaml", "support: general", "support: some")
     brief = load(briefs_dir).brief("mini-nsa")
+    assert brief is not None
     headings = [text for tag, text in outline(compose(brief, "en", prepared=DAY).markdown) if tag == "h2"]
     assert headings == ["Other views", "Where they divide", "Proposals and way forward"]
 

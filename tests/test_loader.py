@@ -118,7 +118,7 @@ def test_duplicate_ids(briefs_dir: Path) -> None:
     found = [f"{Path(p.path).name}:{p.line}: {describe(p, 'en')}" for p in corpus.problems]
     first_line = line_of(path, "id: interim-step")
     assert not any(m.startswith(f"mini.yaml:{first_line}:") for m in found)  # the first use is fine
-    dup_line = [n for n, l in enumerate(path.read_text().splitlines(), 1) if "id: interim-step" in l][1]
+    dup_line = [n for n, text in enumerate(path.read_text().splitlines(), 1) if "id: interim-step" in text][1]
     assert f"mini.yaml:{dup_line}: duplicate point id `interim-step`: point ids must be unique within a brief" in found
     assert f"other.yaml:3: duplicate brief id `mini-nsa`, already used by {briefs_dir / 'mini.yaml'}: give this brief " \
            "another id" in found

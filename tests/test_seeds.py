@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -41,6 +40,7 @@ def test_reflowed_seeds_only_moved_whitespace() -> None:
 @pytest.mark.skipif(not RAW.is_dir(), reason="the raw PDF extractions are not on this machine")
 def test_make_seeds_reproduces_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     spec = importlib.util.spec_from_file_location("make_seeds", ROOT / "scripts" / "make_seeds.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     (tmp_path / "seeds").mkdir()

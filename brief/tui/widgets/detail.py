@@ -163,7 +163,7 @@ class DetailPane(OptionList):
 
     def _page(self) -> list[tuple[LinesVisual, Entry | None]]:
         lang, view, corpus = self.lang, self.view, self.corpus
-        blank = (self._text(""), None)
+        blank: tuple[LinesVisual, Entry | None] = (self._text(""), None)
         if view is None:
             return [blank, (self._text(t(lang, "Choose an agenda item on the left."), "detail--empty"), None)]
         if view.kind == "problems":
@@ -176,7 +176,7 @@ class DetailPane(OptionList):
                             None)]
         topics = [topic for topic in brief.topics if view.kind == "item" or topic.id == view.topic_id]
         item = brief.agenda_item
-        page = [
+        page: list[tuple[LinesVisual, Entry | None]] = [
             blank,
             (self._text(t(lang, "Agenda item {number}: {short}", number=item.number, short=item.short[lang]),
                         "detail--title"), None),
@@ -207,15 +207,17 @@ class DetailPane(OptionList):
         if len(found) > THEME_LIMIT:
             count = t(lang, "{count} points across the documents; the first {shown} are listed, search (/) "
                             "narrows them", count=len(found), shown=THEME_LIMIT)
-        page = [(self._text(""), None), (self._text(theme.name[lang] if theme else theme_id, "detail--title"), None),
-                (self._text(count, "detail--meta"), None)]
+        page: list[tuple[LinesVisual, Entry | None]] = [
+            (self._text(""), None), (self._text(theme.name[lang] if theme else theme_id, "detail--title"), None),
+            (self._text(count, "detail--meta"), None)]
         for entry in (Entry(brief, topic, point) for brief, topic, point in found[:THEME_LIMIT]):
             page += [(self._text(""), None), (self._point(entry), entry)]
         return page
 
     def _problems(self) -> list[tuple[LinesVisual, Entry | None]]:
         lang = self.lang
-        page = [(self._text(""), None), (self._text(t(lang, "Problems in the briefs"), "detail--title"), None)]
+        page: list[tuple[LinesVisual, Entry | None]] = [
+            (self._text(""), None), (self._text(t(lang, "Problems in the briefs"), "detail--title"), None)]
         if not self.corpus.problems:
             page.append((self._text(t(lang, "No problems: every brief loaded cleanly."), "detail--meta"), None))
         for problem in self.corpus.problems:
@@ -253,7 +255,7 @@ class DetailPane(OptionList):
             self.post_message(self.OpenRequested(entry))
 
     def action_toggle_mark(self) -> None:
-        if (entry := self.current()) is None:
+        if (entry := self.current()) is None or self.highlighted is None:
             return
         self.marks ^= {entry.ref}
         self.replace_option_prompt_at_index(self.highlighted, self._point(entry))

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.content import Content
-from textual.style import Style
 from textual.css.styles import RulesMap
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from brief.i18n import support_note, t
