@@ -106,17 +106,29 @@ SUPPORT_LABELS = {
     "some": N_("some"),
     "one": N_("one view"),
 }
-KIND_LABELS = {"consensus": N_("Consensus"), "divergence": N_("Divergence"), "proposal": N_("Proposal")}
 SECTION_LABELS = {
     "agree": N_("Where delegations agree"),
-    "views": N_("Other views"),
     "divide": N_("Where they divide"),
+    "views": N_("Other views"),
     "proposals": N_("Proposals and way forward"),
+    "assessment": N_("The chair's assessment"),
+}
+#: Column headings of `brief list`.
+SECTION_SHORT_LABELS = {
+    "agree": N_("Agree"),
+    "divide": N_("Splits"),
+    "views": N_("Views"),
+    "proposals": N_("Proposals"),
+    "assessment": N_("Chair"),
 }
 
 
 def section_label(section: str, lang: str) -> str:
     return t(lang, SECTION_LABELS[section])
+
+
+def section_short_label(section: str, lang: str) -> str:
+    return t(lang, SECTION_SHORT_LABELS[section])
 
 
 def support_label(level: str, lang: str) -> str:
@@ -126,10 +138,6 @@ def support_label(level: str, lang: str) -> str:
 def support_note(level: str, lang: str) -> str:
     """The level as it follows a view: "(many)" / "（许多）"."""
     return t(lang, "({level})", level=support_label(level, lang))
-
-
-def kind_label(kind: str, lang: str) -> str:
-    return t(lang, KIND_LABELS[kind])
 
 
 # Dates and lists -----------------------------------------------------------------------------------------------

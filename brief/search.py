@@ -48,15 +48,12 @@ def texts_of(point: Point, topic: Topic) -> tuple[str, str]:
     if isinstance(point, Divergence):
         english.append(point.issue.en)
         chinese.append(point.issue.zh)
-        for position in point.positions:
-            english += [position.holders.en, position.text.en]
-            chinese += [position.holders.zh, position.text.zh, position.source.quote]
-    else:
-        english.append(point.text.en)
-        chinese += [point.text.zh, point.source.quote]
-        if point.holders:
-            english.append(point.holders.en)
-            chinese.append(point.holders.zh)
+    for claim in point.claims:
+        english.append(claim.text.en)
+        chinese += [claim.text.zh, claim.source.quote]
+        if claim.holders:
+            english.append(claim.holders.en)
+            chinese.append(claim.holders.zh)
     zh = "\n".join(chinese).casefold()
     latin = "\n".join(english).translate(_PLAIN).casefold() + "\n" + "\n".join(_LATIN_RUN.findall(zh))
     return latin, zh

@@ -24,8 +24,8 @@ from brief.tui.widgets.detail import DetailPane, Entry
 from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
 from brief.tui.widgets.prose import Prose
-from brief.tui.widgets.toggles import Choice
 from brief.tui.widgets.source import SourcePane
+from brief.tui.widgets.toggles import Choice
 from brief.userdata import config_dir, notes_path
 from tests.conftest import BRIEFS, SEEDS, mutate
 

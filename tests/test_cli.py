@@ -22,7 +22,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 def test_check_clean_exits_zero(briefs_dir: Path) -> None:
     result = run("check", "--briefs", str(briefs_dir))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == "1 brief, 3 points, 0 errors, 0 warnings\n"
+    assert result.stdout == "1 brief, 4 points, 0 errors, 0 warnings\n"
     assert result.stderr == ""
 
 
@@ -63,9 +63,9 @@ def test_list_shows_each_brief(briefs_dir: Path) -> None:
     assert result.returncode == 0
     row = next(line for line in result.stdout.splitlines() if line.startswith("mini-nsa"))
     assert "CD/2105, Letter 2 of the co-chairs" in row and "Negative security assurances" in row
-    assert row.split()[-3:] == ["1", "1", "1"]  # consensus, divergence, proposal counts
+    assert row.split()[-5:] == ["1", "1", "0", "1", "1"]  # agree, splits, views, proposals, the chair's
     zh = run("list", "--briefs", str(briefs_dir), "--lang", "zh")
-    assert "消极安全保证" in zh.stdout and "共识" in zh.stdout
+    assert "消极安全保证" in zh.stdout and "共识" in zh.stdout and "主席" in zh.stdout
 
 
 def test_list_shows_markup_literally(briefs_dir: Path) -> None:

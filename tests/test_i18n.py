@@ -23,8 +23,8 @@ def test_catalogs_load_as_real_translations(lang: str) -> None:
 
 
 def test_interface_strings_translate() -> None:
-    assert t("zh", "Consensus") == "共识"
-    assert t("en", "Consensus") == "Consensus"
+    assert t("zh", "Where they divide") == "分歧所在"
+    assert t("en", "Where they divide") == "Where they divide"
     assert tn("en", "{n} point", "{n} points", 1) == "1 point"
     assert tn("en", "{n} point", "{n} points", 3) == "3 points"
     assert tn("zh", "{n} point", "{n} points", 3) == "3 个要点"
@@ -38,7 +38,7 @@ def test_po_is_compiled_in_memory_without_mo(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
     i18n.translations.cache_clear()
     try:
-        assert t("zh", "Divergence") == "分歧"
+        assert t("zh", "Splits") == "分歧"
     finally:
         i18n.translations.cache_clear()
 

@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from brief.i18n import N_, describe, format_days, section_label, t
-from brief.model import SECTIONS, Brief, Corpus, Point, Topic, section_of
+from brief.model import SECTIONS, Brief, Corpus, Point, Topic
 from brief.tui.state import PointRef, View
 from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
@@ -58,7 +58,8 @@ class DetailPane(OptionList):
     ]
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
         "detail--title", "detail--meta", "detail--label", "detail--section", "detail--empty", "detail--error",
-        "detail--warning", "point--kind-consensus", "point--kind-divergence", "point--kind-proposal",
+        "detail--warning", "point--kind-consensus", "point--kind-view", "point--kind-divergence",
+        "point--kind-proposal", "point--kind-assessment",
         "point--mark", "point--meter-on", "point--meter-off", "point--level", "point--issue", "point--holders",
         "point--context",
     }
@@ -191,7 +192,7 @@ class DetailPane(OptionList):
             page.append((self._text(label + Content(brief.summary[lang])), None))
         entries = [Entry(brief, topic, point) for topic in topics for point in topic.points]
         for section in SECTIONS:
-            listed = [entry for entry in entries if section_of(entry.point) == section]
+            listed = [entry for entry in entries if entry.point.section == section]
             if listed:
                 page += [blank, (self._text(t(lang, "{section} ({count})", section=section_label(section, lang),
                                               count=len(listed)), "detail--section"), None)]
