@@ -32,6 +32,7 @@ OTHER_RAW = "000_c22c067c94d91987.txt"
 OUTPUT = ROOT / "seeds" / "cd-2105-versions.md"
 # The cover block of page 1 as the other version gives it, on lines of their own: not text of the document.
 COVER = re.compile(r"^(裁军谈判会议|15 September 2017|Chinese|Original: English)$")
+# Differences fewer than this many characters apart are one row.
 GAP = 3
 # Characters of the issued text shown on either side of a difference in the context column.
 CONTEXT = 14
