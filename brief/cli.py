@@ -14,9 +14,10 @@ from typing import TextIO
 import msgspec
 
 from brief.cache import BriefCache
-from brief.i18n import default_lang, describe, section_short_label, t, tn
+from brief.i18n import default_lang, section_short_label, t, tn
+from brief.labels import problem_line
 from brief.loader import MAX_FILE_BYTES, brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
-from brief.model import SECTIONS, Corpus, Problem
+from brief.model import SECTIONS, Corpus
 
 
 def _options() -> argparse.ArgumentParser:
@@ -32,6 +33,10 @@ def _options() -> argparse.ArgumentParser:
     return common
 
 
+#: Notes are a few paragraphs; a larger file is not notes (and `/dev/zero` would never end).
+MAX_NOTES_BYTES = 1_000_000
+
+
 def parser() -> argparse.ArgumentParser:
     common = _options()
     root = argparse.ArgumentParser(
@@ -45,7 +50,10 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("list", parents=[common], help="list the agenda items")
     export = commands.add_parser("export", parents=[common], help="write a one-page Markdown briefing")
     export.add_argument("id", metavar="ID", help="the brief id (see `brief list`)")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output (`-` is standard output)")
+    export.add_argument("--format", choices=("md", "docx", "txt"), default=None,
+                        help="md (Markdown), docx (Word) or txt (plain text); default: from FILE's suffix, else md")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument("--full", action="store_true", help="every point, without the one-page limit")
     export.add_argument("--points", metavar="ID,ID,…", help="only these points")
@@ -78,11 +86,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def format_problem(problem: Problem, lang: str) -> str:
-    level = t(lang, "error") if problem.level == "error" else t(lang, "warning")
-    return f"{problem.location()}: {level}: {describe(problem, lang)}"
-
-
 def summary(corpus: Corpus, lang: str) -> str:
     """"4 briefs, 187 points, 0 errors, 2 warnings"."""
     return t(lang, "{briefs}, {points}, {errors}, {warnings}",
@@ -110,7 +113,7 @@ def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, la
         extra = coverage_problems(corpus, SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir)))
         corpus = msgspec.structs.replace(corpus, problems=(*corpus.problems, *extra))
     for problem in corpus.problems:
-        out.write(format_problem(problem, lang) + "\n")
+        out.write(problem_line(problem, lang) + "\n")
     out.write(summary(corpus, lang) + "\n")
     return 1 if corpus.errors else 0
 
@@ -141,8 +144,8 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
 
 
 def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
-    from brief.export import compose, prepared_date
-    from brief.files import FileError, write_atomic
+    from brief.export import FORMATS, DateError, format_of, plan, prepared_date, render
+    from brief.files import FileError, read_bytes, reason, write_atomic
     from brief.memo import DateTexts
     from brief.sources import SeedLibrary
 
@@ -152,16 +155,22 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
 
     try:
         prepared = prepared_date(args.date)
-    except ValueError:
-        return fail(t(lang, "--date must be a date written YYYY-MM-DD, not {value}", value=args.date))
+    except DateError as error:
+        return fail(t(lang, error.template, **error.params))
+    to_stdout = args.output is None or str(args.output) == "-"
+    found = None if to_stdout else format_of(str(args.output))
+    format_name = args.format or (found.name if found else "md")
+    if to_stdout and FORMATS[format_name].binary and sys.stdout.isatty():
+        return fail(t(lang, "a Word file is not text: write it with -o FILE.docx, or send it to a file or a pipe"))
     notes = None
     if args.notes is not None:
         try:
-            notes = args.notes.read_text(encoding="utf-8-sig")
+            notes = {lang: read_bytes(args.notes, MAX_NOTES_BYTES).decode("utf-8-sig")}
+        except FileError as error:
+            return fail(error.message(lang))
         except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
             return fail(t(lang, "cannot read the notes file {path} ({reason}): it must be a UTF-8 text file",
-                          path=args.notes, reason=reason))
+                          path=args.notes, reason=t(lang, reason(error))))
     # The brief's own file alone (a brief is usually named after its id) when no other file may claim the id;
     # otherwise, or when that fails, every file.
     candidate = briefs_dir / f"{args.id}.yaml"
@@ -174,7 +183,7 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     # found, the errors show the files that were left out.
     blocking = export_errors(corpus, args.id) if brief else corpus.errors
     for problem in blocking:
-        sys.stderr.write(format_problem(problem, lang) + "\n")
+        sys.stderr.write(problem_line(problem, lang) + "\n")
     if brief is None:
         known = ", ".join(b.id for b in corpus.briefs) or t(lang, "none")
         if blocking:
@@ -192,14 +201,17 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
                           ids=", ".join(f"`{p}`" for p in unknown) or "``", brief=brief.id))
     seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
     dates = DateTexts.beside(cache.folder)
-    briefing = compose(brief, lang, prepared=prepared, full=args.full, point_ids=point_ids, notes=notes,
-                       seeds=seeds, dates=dates)
+    briefing = plan(brief, prepared=prepared, full=args.full, point_ids=point_ids, notes=notes, seeds=seeds,
+                    dates=dates)
     dates.save()
-    if args.output is None:
-        sys.stdout.write(briefing.markdown)
+    content = render(briefing, lang, format_name)
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
         return 0
     try:
-        write_atomic(args.output, briefing.markdown, force=args.force)
+        write_atomic(args.output, content, force=args.force)
     except FileError as error:
         return fail(error.message(lang))
     sys.stderr.write(t(lang, "Wrote {path}: {included}, {omitted} left out", path=args.output,

@@ -111,7 +111,7 @@ SECTION_LABELS = {
     "divide": N_("Where they divide"),
     "views": N_("Other views"),
     "proposals": N_("Proposals and way forward"),
-    "assessment": N_("The chair's assessment"),
+    "assessment": N_("Assessment"),
 }
 #: Column headings of `brief list`.
 SECTION_SHORT_LABELS = {

@@ -336,7 +336,7 @@ async def test_space_marks_and_the_export_screen_writes_exactly_the_marked_point
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
-        assert target.read_text(encoding="utf-8") == screen.briefing.markdown
+        assert target.read_text(encoding="utf-8") == screen.markdown
 
 
 async def test_export_screen_previews_in_either_language_and_never_replaces_without_asking(folder: Path,
@@ -350,12 +350,12 @@ async def test_export_screen_previews_in_either_language_and_never_replaces_with
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExportScreen)
-        assert screen.briefing.markdown.startswith("# Briefing: Negative security assurances")
+        assert screen.markdown.startswith("# Briefing: Negative security assurances")
         await pilot.click("#lang-zh")
         await pilot.pause()
-        assert screen.briefing.markdown.startswith("# 简报：消极安全保证")
+        assert screen.markdown.startswith("# 简报：消极安全保证")
         assert screen.query_one("#filename", Input).value.endswith(".zh.md")
-        assert 0 < screen.briefing.fill <= 1
+        assert 0 < screen.briefing.fill("en") <= 1
         screen.query_one("#filename", Input).value = str(target)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -428,7 +428,7 @@ async def test_n_keeps_notes_between_runs_and_the_export_prints_them(folder: Pat
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(again.screen, ExportScreen)
-        markdown = again.screen.briefing.markdown
+        markdown = again.screen.markdown
         assert "## Our line\n\nWe support a legally binding instrument." in markdown
 
 

@@ -409,7 +409,8 @@ def test_html_and_markdown_in_content_are_escaped_in_the_export(root: Path) -> N
     assert len(headings) == 5  # the title and four sections: no heading came from content
     emphasised = [(token.children or [])[i + 1].content for token in tokens for i, child in enumerate(token.children or [])
                   if child.type == "em_open"]
-    assert emphasised and all(text.startswith(("(", "Prepared")) for text in emphasised)  # support tags, footer
+    # Support tags, the chair's reading's holders, the footer: no emphasis came from content.
+    assert emphasised and all(text.startswith(("(", "The co-chairs:", "Prepared")) for text in emphasised)
     assert SCRIPT in "".join(
         child.content for token in tokens for child in token.children or [] if child.type == "text")
 
@@ -492,7 +493,7 @@ def test_export_to_an_unwritable_folder(root: Path, monkeypatch: pytest.MonkeyPa
         locked.chmod(0o700)
     captured = capsys.readouterr()
     assert status == 1 and captured.out == ""
-    assert captured.err == ("brief export: cannot write in locked (Permission denied): choose a folder you can "
+    assert captured.err == ("brief export: cannot write in locked (permission denied): choose a folder you can "
                             "write to\n")
     assert snapshot(root) == before
 

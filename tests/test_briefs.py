@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from brief.coverage import coverage, coverage_problems
-from brief.export import compose
+from brief.export import plan
 from brief.i18n import describe
 from brief.loader import load
 from brief.model import Brief, Divergence, Text
@@ -67,9 +67,9 @@ def test_the_one_page_note_carries_every_key_point(brief_id: str, lang: str) -> 
     assert brief is not None
     key = [point.id for _, point in brief.points() if point.key]
     assert 5 <= len(key) <= 12
-    briefing = compose(brief, lang, prepared=dt.date(2026, 11, 22), seeds=SeedLibrary(SEEDS))
+    briefing = plan(brief, prepared=dt.date(2026, 11, 22), seeds=SeedLibrary(SEEDS))
     assert set(key) <= set(briefing.included)
-    assert briefing.fill <= 1
+    assert briefing.fill(lang) <= 1
 
 
 def test_every_split_has_named_sides() -> None:

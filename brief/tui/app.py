@@ -19,6 +19,7 @@ from textual.widgets import Tree
 
 from brief.cache import BriefCache
 from brief.i18n import N_, default_lang, t
+from brief.labels import item_label
 from brief.loader import default_seeds_dir, export_errors, load
 from brief.memo import DateTexts
 from brief.model import Corpus
@@ -182,8 +183,7 @@ class BriefApp(App[None]):
         lang, view = self.lang, self.current_view
         title = ""
         if view is not None and view.brief_id and (brief := self.corpus.brief(view.brief_id)):
-            title = t(lang, "Item {number}: {short}", number=brief.agenda_item.number,
-                      short=brief.agenda_item.short[lang])
+            title = item_label(brief, lang)
         elif view is not None and view.kind == "theme" and self.corpus.glossary:
             theme = self.corpus.glossary.theme(view.theme_id or "")
             title = theme.name[lang] if theme else ""
@@ -211,7 +211,7 @@ class BriefApp(App[None]):
 
     @on(DetailPane.CopyRequested)
     def _copy(self, event: DetailPane.CopyRequested) -> None:
-        from brief.export import point_as_text
+        from brief.export.text import point_as_text
 
         self.copy_to_clipboard(point_as_text(event.entry.brief, event.entry.point, self.lang, self.seeds,
                                              self.dates))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from brief.i18n import t
+from brief.labels import item_label
 from brief.tui.state import View
 
 if TYPE_CHECKING:
@@ -25,8 +26,7 @@ class JumpProvider(Provider):
         corpus = app.corpus
         targets: list[tuple[str, View]] = []
         for brief in corpus.briefs:
-            item = t(lang, "Item {number}: {short}", number=brief.agenda_item.number,
-                     short=brief.agenda_item.short[lang])
+            item = item_label(brief, lang)
             cite = brief.document.cite(lang)
             targets.append((f"{item} | {cite}", View("item", brief.id)))
             for topic in brief.topics:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual import on
@@ -11,9 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Markdown, RadioSet, Static
 
-from brief.export import Briefing, compose, default_filename, prepared_date
+from brief.export import FORMATS, DateError, Plan, default_filename, plan, prepared_date, render
 from brief.files import FileError, write_atomic
 from brief.i18n import N_, t
+from brief.languages import LANGUAGES
 from brief.memo import DateTexts
 from brief.model import Brief
 from brief.sources import SeedLibrary
@@ -36,7 +38,9 @@ class ExportScreen(Dialog[Path | None]):
         self.brief, self.marked, self.notes, self.seeds, self.lang = brief, marked, notes, seeds, lang
         self.dates = dates or DateTexts()
         self.folder = folder  # None: the working directory, and the proposed name is shown without a folder
-        self.briefing: Briefing | None = None
+        self.briefing: Plan | None = None
+        self.markdown = ""  # the preview: the briefing in the chosen language, as Markdown
+        self._proposal = (lang, "md")  # the language and format of the file name proposed
         self.confirm_replace: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -47,9 +51,14 @@ class ExportScreen(Dialog[Path | None]):
             with Horizontal(classes="options"):
                 yield Static(Content(t(lang, "Language")), classes="label")
                 with RadioSet(id="language", compact=True):
-                    yield Choice("English", value=lang == "en", id="lang-en", compact=True)
-                    yield Choice("中文", value=lang == "zh", id="lang-zh", compact=True)
+                    for code, spec in LANGUAGES.items():
+                        yield Choice(spec.name, value=lang == code, id=f"lang-{code}", compact=True)
                 yield Tick(t(lang, "No page limit"), id="full", compact=True)
+            with Horizontal(classes="options"):
+                yield Static(Content(t(lang, "Format")), classes="label")
+                with RadioSet(id="format", compact=True):
+                    for name, found in FORMATS.items():
+                        yield Choice(t(lang, found.label), value=name == "md", id=f"format-{name}", compact=True)
             with Horizontal(classes="options"):
                 yield Static(Content(t(lang, "Points")), classes="label")
                 with RadioSet(id="scope", compact=True):
@@ -69,35 +78,45 @@ class ExportScreen(Dialog[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one(PageMeter).lang = self.lang
-        self.query_one("#filename", Input).value = self._proposed(self.lang)
+        self.query_one("#filename", Input).value = self._proposed(*self._proposal)
         self.refresh_preview()
 
-    def _proposed(self, lang: str) -> str:
-        name = default_filename(self.brief, lang)
+    def _proposed(self, lang: str, format_name: str) -> str:
+        name = default_filename(self.brief, lang, format_name)
         return str(self.folder / name) if self.folder else name
 
     def export_lang(self) -> str:
-        return "zh" if self.query_one("#lang-zh", Choice).value else "en"
+        return next((code for code in LANGUAGES if self.query_one(f"#lang-{code}", Choice).value), self.lang)
+
+    def export_format(self) -> str:
+        return next((name for name in FORMATS if self.query_one(f"#format-{name}", Choice).value), "md")
 
     def refresh_preview(self) -> None:
         lang = self.export_lang()
         marked_only = self.query_one("#scope-marked", Choice).value
         full = self.query_one("#full", Tick).value
-        notes = self.notes if self.query_one("#notes", Tick).value else None
-        self.briefing = compose(self.brief, lang, prepared=prepared_date(), full=full,
-                                point_ids=self.marked if marked_only else None, notes=notes, seeds=self.seeds,
-                                dates=self.dates)
-        self.query_one("#preview-text", Markdown).update(self.briefing.markdown)
+        notes = {lang: self.notes} if self.query_one("#notes", Tick).value else None
+        try:
+            prepared = prepared_date()
+        except DateError as error:
+            self.notify(t(self.lang, error.template, **error.params), severity="warning")
+            prepared = dt.date.today()
+        self.briefing = plan(self.brief, prepared=prepared, full=full, point_ids=self.marked if marked_only else None,
+                             notes=notes, seeds=self.seeds, dates=self.dates)
+        self.markdown = render(self.briefing, lang, "md").decode("utf-8")
+        self.query_one("#preview-text", Markdown).update(self.markdown)
         meter = self.query_one(PageMeter)
-        meter.fill, meter.omitted = self.briefing.fill, len(self.briefing.omitted)
+        meter.fill, meter.omitted = self.briefing.fill(lang), len(self.briefing.omitted)
         self.confirm_replace = None
         self.query_one("#status", Static).update("")
 
     @on(RadioSet.Changed, "#language")
+    @on(RadioSet.Changed, "#format")
     def _language_changed(self) -> None:
         name = self.query_one("#filename", Input)
-        if name.value == self._proposed("zh" if self.export_lang() == "en" else "en"):
-            name.value = self._proposed(self.export_lang())  # the proposed name follows the language
+        if name.value == self._proposed(*self._proposal):  # the proposed name follows the language and format
+            self._proposal = (self.export_lang(), self.export_format())
+            name.value = self._proposed(*self._proposal)
         self.refresh_preview()
 
     @on(RadioSet.Changed, "#scope")
@@ -128,7 +147,7 @@ class ExportScreen(Dialog[Path | None]):
             status.update(Content(t(lang, "{path} exists. Press Write again to replace it.", path=path)))
             return
         try:
-            write_atomic(path, self.briefing.markdown, force=replace)
+            write_atomic(path, render(self.briefing, self.export_lang(), self.export_format()), force=replace)
         except FileError as error:
             status.update(Content(error.message(lang)))
             return

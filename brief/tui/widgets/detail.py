@@ -18,7 +18,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from brief.i18n import N_, describe, format_days, section_label, t
+from brief.i18n import N_, format_days, section_label, t
+from brief.labels import item_title, problem_line
 from brief.model import SECTIONS, Brief, Corpus, Point, Topic
 from brief.tui.state import PointRef, View
 from brief.tui.widgets.point import LinesVisual, point_lines
@@ -176,11 +177,9 @@ class DetailPane(OptionList):
             return [blank, (self._text(t(lang, "This agenda item is no longer in the briefs."), "detail--empty"),
                             None)]
         topics = [topic for topic in brief.topics if view.kind == "item" or topic.id == view.topic_id]
-        item = brief.agenda_item
         page: list[tuple[LinesVisual, Entry | None]] = [
             blank,
-            (self._text(t(lang, "Agenda item {number}: {short}", number=item.number, short=item.short[lang]),
-                        "detail--title"), None),
+            (self._text(item_title(brief, lang), "detail--title"), None),
             (self._text(" | ".join((brief.forum[lang], self.days(brief.meeting_days(), lang),
                                     brief.document.cite(lang))), "detail--meta"), None),
             blank,
@@ -222,8 +221,7 @@ class DetailPane(OptionList):
         if not self.corpus.problems:
             page.append((self._text(t(lang, "No problems: every brief loaded cleanly."), "detail--meta"), None))
         for problem in self.corpus.problems:
-            level = t(lang, "error") if problem.level == "error" else t(lang, "warning")
-            text = Content.assemble((problem.location(), "bold"), f" {level}: ", describe(problem, lang))
+            text = Content(problem_line(problem, lang)).stylize("bold", 0, len(problem.location()))
             page += [(self._text(""), None), (self._text(text, f"detail--{problem.level}"), None)]
         return page
 

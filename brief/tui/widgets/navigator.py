@@ -10,6 +10,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from brief.i18n import N_, t
+from brief.labels import item_label
 from brief.model import Brief, Corpus
 from brief.tui.state import View
 
@@ -72,8 +73,7 @@ class Navigator(Tree[View]):
                 label = f"{document.symbol or document.cite(lang)} ({document.date.year})"
                 documents[key] = self.root.add(Text(label), expand=True)
             item_view = View("item", brief.id)
-            item = documents[key].add(Text(t(lang, "Item {number}: {short}", number=brief.agenda_item.number,
-                                             short=brief.agenda_item.short[lang])), data=item_view)
+            item = documents[key].add(Text(item_label(brief, lang)), data=item_view)
             target = item if select == item_view else target
             for topic in brief.topics:
                 topic_view = View("topic", brief.id, topic.id)

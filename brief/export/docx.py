@@ -1,0 +1,137 @@
+"""The briefing as a Word document (.docx), what an ambassador's office edits: one A4 page with 2 cm margins, an
+11 pt body, the same sections and points as every other format, footnotes as numbered notes at the end.
+
+Text goes into runs as text, never as fields or markup. The file is reproducible: its dates are the briefing's
+own, not the time of writing. python-docx is imported only when a Word file is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import TYPE_CHECKING
+
+from brief.export.plan import (
+    Block,
+    Entry,
+    Plan,
+    footer,
+    head,
+    holders_text,
+    level_text,
+    paragraph_ref,
+    section_heading,
+    sides_text,
+)
+from brief.i18n import t
+from brief.languages import language
+from brief.model import Divergence
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+
+SUFFIX = ".docx"
+#: Fonts Word has on every desktop, and the document's languages (so spelling and line breaking follow them).
+LATIN_FONT, CHINESE_FONT = "Calibri", "SimSun"
+WORD_LANGS = {"en": "en-GB", "zh": "zh-CN"}
+
+
+def render(plan: Plan, lang: str) -> bytes:
+    from docx import Document as new_document
+
+    document = new_document()
+    _page(document, lang)
+    title, meta, summary = head(plan.brief, lang, plan.days[lang])
+    document.add_heading(title, level=1)
+    _small(document.add_paragraph(meta))
+    bottom = document.add_paragraph()
+    bottom.add_run(t(lang, "Bottom line.")).bold = True
+    bottom.add_run(language(lang).word_gap + summary)
+    for section, entries in plan.sections:
+        document.add_heading(section_heading(section, lang), level=2)
+        for entry in entries:
+            _entry(document.add_paragraph(style="List Bullet"), entry, lang)
+    if lang in plan.notes:
+        document.add_heading(t(lang, "Our line"), level=2)
+        for block in plan.notes[lang]:
+            _block(document, block)
+    for number, note in enumerate(plan.footnotes, 1):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(str(number)).font.superscript = True
+        paragraph.add_run(" " + note[lang])
+        _small(paragraph)
+    closing = document.add_paragraph()
+    closing.add_run(footer(plan.brief, lang, plan.prepared[lang], len(plan.omitted))).italic = True
+    _small(closing)
+    properties = document.core_properties
+    properties.title, properties.author, properties.language = title, "brief", WORD_LANGS.get(lang, lang)
+    moment = dt.datetime.combine(plan.brief.document.date, dt.time())
+    properties.created = properties.modified = moment
+    properties.last_modified_by, properties.revision = "brief", 1
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _page(document: Document, lang: str) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Cm(2)
+    for name, size in (("Normal", 11), ("Heading 1", 16), ("Heading 2", 12.5), ("List Bullet", 11)):
+        style = document.styles[name]
+        style.font.size = Pt(size)
+        style.font.name = LATIN_FONT
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), CHINESE_FONT)
+        fonts.set(qn("w:ascii"), LATIN_FONT)
+        fonts.set(qn("w:hAnsi"), LATIN_FONT)
+        spacing = style.paragraph_format
+        spacing.space_before = Pt(8 if name.startswith("Heading") else 0)
+        spacing.space_after = Pt(3)
+        spacing.line_spacing = 1.05
+    normal = document.styles["Normal"].element.get_or_add_rPr()
+    word_lang = normal.makeelement(qn("w:lang"), {qn("w:val"): WORD_LANGS.get(lang, lang),
+                                                 qn("w:eastAsia"): WORD_LANGS["zh"]})
+    normal.append(word_lang)
+
+
+def _small(paragraph: Paragraph) -> None:
+    from docx.shared import Pt
+
+    for run in paragraph.runs:
+        run.font.size = Pt(9.5)
+
+
+def _entry(paragraph: Paragraph, entry: Entry, lang: str) -> None:
+    point, gap = entry.point, language(lang).word_gap
+    if isinstance(point, Divergence):
+        paragraph.add_run(point.issue[lang]).bold = True
+        paragraph.add_run(" " + sides_text(point, lang))
+    elif point.support is None:
+        paragraph.add_run(holders_text(point.holders[lang], lang)).italic = True
+        paragraph.add_run(" " + point.text[lang])
+    else:
+        paragraph.add_run(point.text[lang] + gap)
+        paragraph.add_run(level_text(point.support, lang)).italic = True
+    ref = paragraph_ref(entry.paragraphs, lang)
+    if ref:
+        paragraph.add_run(gap + ref)
+    for number in entry.footnotes:
+        paragraph.add_run(str(number)).font.superscript = True
+
+
+def _block(document: Document, block: Block) -> None:
+    if block.kind == "paragraph":
+        paragraph = document.add_paragraph()
+        for index, line in enumerate(block.lines):
+            run = paragraph.add_run(line)
+            if index < len(block.lines) - 1:
+                run.add_break()
+        return
+    style = "List Bullet" if block.kind == "bullets" else "List Number"
+    for line in block.lines:
+        document.add_paragraph(line, style=style)

@@ -1,0 +1,74 @@
+"""The briefing as Markdown (CommonMark, with footnotes as pandoc and GitHub print them): what `brief export`
+writes by default and the app previews. Text from the briefs and the user's notes is escaped, so `*`, `_`,
+`#`, `[` or `<` in content print literally."""
+
+from __future__ import annotations
+
+import re
+
+from brief.export.plan import (
+    Block,
+    Entry,
+    Plan,
+    footer,
+    head,
+    holders_text,
+    level_text,
+    paragraph_ref,
+    section_heading,
+    sides_text,
+)
+from brief.i18n import t
+from brief.languages import language
+from brief.model import Divergence
+
+SUFFIX = ".md"
+
+_ESCAPED = re.compile(r"([\\`*_{}\[\]<>#|~!&$^])")
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=>])")
+
+
+def escape(text: str) -> str:
+    """`text` as literal CommonMark inline content: whitespace collapsed, punctuation that could start markup
+    backslash-escaped (any ASCII punctuation may be escaped in CommonMark), and a start that could open a list,
+    quote or heading neutralised."""
+    text = " ".join(text.split())
+    text = _ESCAPED.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text)
+
+
+def render(plan: Plan, lang: str) -> str:
+    title, meta, summary = head(plan.brief, lang, plan.days[lang])
+    bottom_line = escape(t(lang, "Bottom line."))
+    gap = language(lang).word_gap
+    blocks = ["# " + escape(title), escape(meta), f"**{bottom_line}**{gap}{escape(summary)}"]
+    for section, entries in plan.sections:
+        items = "\n".join("- " + _entry(entry, lang) for entry in entries)
+        blocks.append(f"## {escape(section_heading(section, lang))}\n\n{items}")
+    if lang in plan.notes:
+        our_line = escape(t(lang, "Our line"))
+        blocks.append(f"## {our_line}\n\n" + "\n\n".join(map(_block, plan.notes[lang])))
+    blocks += [f"[^{number}]: {escape(note[lang])}" for number, note in enumerate(plan.footnotes, 1)]
+    blocks.append(f"*{escape(footer(plan.brief, lang, plan.prepared[lang], len(plan.omitted)))}*")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _entry(entry: Entry, lang: str) -> str:
+    point, gap = entry.point, language(lang).word_gap
+    if isinstance(point, Divergence):
+        text = f"**{escape(point.issue[lang])}** {escape(sides_text(point, lang))}"
+    elif point.support is None:
+        text = f"*{escape(holders_text(point.holders[lang], lang))}* {escape(point.text[lang])}"
+    else:
+        text = f"{escape(point.text[lang])}{gap}*{escape(level_text(point.support, lang))}*"
+    ref = paragraph_ref(entry.paragraphs, lang)
+    marks = "".join(f"[^{number}]" for number in entry.footnotes)
+    return f"{text}{gap}{escape(ref)}{marks}" if ref else f"{text}{marks}"
+
+
+def _block(block: Block) -> str:
+    if block.kind == "bullets":
+        return "\n".join(f"- {escape(line)}" for line in block.lines)
+    if block.kind == "numbered":
+        return "\n".join(f"{number}. {escape(line)}" for number, line in enumerate(block.lines, 1))
+    return "\\\n".join(escape(line) for line in block.lines)  # the user's line breaks, as hard breaks

@@ -1,0 +1,60 @@
+"""The briefing as plain text, for the body of an e-mail: no markup at all, one paragraph per line (mail
+programs wrap), lists with hyphens, footnotes as [1]. Also a single point as plain text, for the clipboard."""
+
+from __future__ import annotations
+
+from brief.export.plan import Block, Entry, Plan, footer, head, paragraph_ref, plain_point, section_heading
+from brief.i18n import support_note, t
+from brief.languages import language
+from brief.memo import DateTexts
+from brief.model import Brief, Divergence, Point
+from brief.sources import SeedLibrary, paragraph_numbers
+
+SUFFIX = ".txt"
+
+
+def render(plan: Plan, lang: str) -> str:
+    title, meta, summary = head(plan.brief, lang, plan.days[lang])
+    gap = language(lang).word_gap
+    blocks = [title, meta, t(lang, "Bottom line.") + gap + summary]
+    for section, entries in plan.sections:
+        blocks.append("\n".join([section_heading(section, lang), *(f"- {_entry(entry, lang)}" for entry in entries)]))
+    if lang in plan.notes:
+        blocks.append("\n".join([t(lang, "Our line"), *(_block(block) for block in plan.notes[lang])]))
+    if plan.footnotes:
+        blocks.append("\n".join(f"[{number}] {note[lang]}" for number, note in enumerate(plan.footnotes, 1)))
+    blocks.append(footer(plan.brief, lang, plan.prepared[lang], len(plan.omitted)))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _entry(entry: Entry, lang: str) -> str:
+    return plain_point(entry.point, lang, entry.paragraphs) + "".join(f" [{n}]" for n in entry.footnotes)
+
+
+def _block(block: Block) -> str:
+    if block.kind == "bullets":
+        return "\n".join(f"- {line}" for line in block.lines)
+    if block.kind == "numbered":
+        return "\n".join(f"{number}. {line}" for number, line in enumerate(block.lines, 1))
+    return "\n".join(block.lines)
+
+
+def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | None = None,
+                  dates: DateTexts | None = None) -> str:
+    """A point as plain text for pasting into a note: the view (or the question and each side) with its level
+    of support, the citation with paragraph numbers and meeting dates, the verbatim source passages, and the
+    point's notes."""
+    gap = language(lang).word_gap
+    if isinstance(point, Divergence):
+        sides = [t(lang, "{holders}: {view}", holders=p.holders[lang], view=p.text[lang]) + gap
+                 + support_note(p.support, lang) for p in point.positions]
+        body = "\n".join([point.issue[lang], *(f"- {side}" for side in sides)])
+    else:
+        body = plain_point(point, lang)
+    located = seeds.locate(brief.document.source, (s.quote for s in point.sources)) if seeds else None
+    ref = paragraph_ref(tuple(paragraph_numbers(located[1])) if located else (), lang)
+    cite = brief.document.cite(lang) + (gap + ref if ref else "")
+    where = t(lang, "{citation}; {dates}", citation=cite, dates=(dates or DateTexts()).days(brief.meeting_days(), lang))
+    quotes = [t(lang, "“{quote}”", quote=source.quote) for source in point.sources]
+    notes = [t(lang, "Note: {note}", note=note[lang]) for note in (point.note, *(c.note for c in point.claims)) if note]
+    return "\n".join([body, where, *quotes, *notes]) + "\n"
