@@ -5,6 +5,7 @@ writes by default and the app previews. Text from the briefs and the user's note
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from brief.export.plan import (
     Block,
@@ -37,11 +38,18 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text)
 
 
+def emphasis(marker: str, text: str) -> str:
+    """`text` in `*` or `**`. A final full-width colon or stop stays outside: CommonMark does not close emphasis
+    between punctuation and a letter ("**总体情况：**各代表团" would print its asterisks)."""
+    body = escape(text)
+    tail = body[-1] if body and unicodedata.east_asian_width(body[-1]) in "WF" and not body[-1].isalnum() else ""
+    return f"{marker}{body[: len(body) - len(tail)]}{marker}{tail}"
+
+
 def render(plan: Plan, lang: str) -> str:
     title, meta, summary = head(plan.brief, lang, plan.days[lang])
-    bottom_line = escape(t(lang, "Bottom line."))
     gap = language(lang).word_gap
-    blocks = ["# " + escape(title), escape(meta), f"**{bottom_line}**{gap}{escape(summary)}"]
+    blocks = ["# " + escape(title), escape(meta), emphasis("**", t(lang, "Bottom line.")) + gap + escape(summary)]
     for section, entries in plan.sections:
         items = "\n".join("- " + _entry(entry, lang) for entry in entries)
         blocks.append(f"## {escape(section_heading(section, lang))}\n\n{items}")
@@ -58,7 +66,7 @@ def _entry(entry: Entry, lang: str) -> str:
     if isinstance(point, Divergence):
         text = f"**{escape(point.issue[lang])}** {escape(sides_text(point, lang))}"
     elif point.support is None:
-        text = f"*{escape(holders_text(point.holders[lang], lang))}* {escape(point.text[lang])}"
+        text = emphasis("*", holders_text(point.holders[lang], lang)) + gap + escape(point.text[lang])
     else:
         text = f"{escape(point.text[lang])}{gap}*{escape(level_text(point.support, lang))}*"
     ref = paragraph_ref(entry.paragraphs, lang)
