@@ -15,7 +15,8 @@ import msgspec
 
 from brief.cache import BriefCache
 from brief.i18n import default_lang, describe, t, tn
-from brief.loader import MAX_FILE_BYTES, brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
+from brief.limits import MAX_FILE_BYTES
+from brief.loader import brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
 from brief.model import Corpus, Problem
 
 

@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from brief.yamlfile import NodePath, Position, Reader
 
 GLOSSARY = "glossary.yaml"
-#: Brief files above this size are refused: a real brief is about 50 kB.
-MAX_FILE_BYTES = 2_000_000
 
 #: Reported on the second file that gives a brief's id (`brief export` looks for it).
 DUPLICATE_BRIEF_ID = N_("duplicate brief id `{id}`, already used by {other}: give this brief another id")

@@ -1,0 +1,338 @@
+"""One walk over a YAML file's parse events: the plain data, the position of every value and key, and every
+problem, without building a node tree or calling PyYAML's constructor.
+
+The walk gives exactly what composing the document into nodes, checking the nodes and constructing them with
+PyYAML's safe loader (dates left as text) gives, in the same order of precedence: a bound exceeded (an alias,
+nesting deeper than MAX_DEPTH, more than MAX_NODES values) stops the walk at once; then a composition error (a
+duplicate anchor, a second document); then every problem of the node check (a tag other than the standard ones,
+a number or boolean that cannot be read, a merge key, a key that is not a scalar, a duplicate key), in the order
+in which the node check found them; then the first construction error (a standard tag on the wrong kind of
+node, such as `!!seq` on a mapping). Plain scalars are resolved with YAML 1.1's implicit resolvers, as PyYAML
+resolves them, so `yes`, `012`, `0x1f`, `1_000`, `1:20`, `~` and `.inf` mean what they mean there.
+
+A syntax error is raised as the parser raises it. `tests/test_yamlwalk.py` holds the walk to the node-based
+reader it replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+import yaml
+
+from brief.i18n import N_
+from brief.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER_CHARS
+
+Position = tuple[int, int]  # line and column, from 1
+NodePath = tuple[str | int, ...]
+
+_PREFIX = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, MAP, SEQ, MERGE = (_PREFIX + name for name in (
+    "str", "int", "float", "bool", "null", "map", "seq", "merge"))
+#: The tags a brief may contain; anything else (`!!python/object`, `!!binary`, `!custom`) is refused.
+ALLOWED_TAGS = frozenset((STR, INT, FLOAT, BOOL, NULL, MAP, SEQ))
+_SCALAR_TAGS = frozenset((STR, INT, FLOAT, BOOL, NULL))
+_TIMESTAMP = _PREFIX + "timestamp"
+#: YAML 1.1's implicit resolvers as PyYAML's safe loader has them, by the first character of a plain scalar,
+#: without the one for dates: a date stays text for the model to validate, with a position.
+_RESOLVERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple((tag, pattern) for tag, pattern in [*resolvers, *yaml.resolver.Resolver.yaml_implicit_resolvers.get(
+        None, [])] if tag != _TIMESTAMP)
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items() if first is not None
+}
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_INFINITY = float("inf")
+_NAN = -_INFINITY / _INFINITY  # PyYAML's quiet NaN
+
+
+def _integer(value: str) -> int:
+    """An int as PyYAML's safe constructor builds it (`0b1`, `017` octal, `0x1f`, `1_000`, `1:20` base 60)."""
+    value = value.replace("_", "")
+    sign = -1 if value[0] == "-" else 1
+    if value[0] in "+-":
+        value = value[1:]
+    if value == "0":
+        return 0
+    if value.startswith("0b"):
+        return sign * int(value[2:], 2)
+    if value.startswith("0x"):
+        return sign * int(value[2:], 16)
+    if value[0] == "0":
+        return sign * int(value, 8)
+    if ":" in value:
+        total, base = 0, 1
+        for part in reversed(value.split(":")):
+            total += int(part) * base
+            base *= 60
+        return sign * total
+    return sign * int(value)
+
+
+def _float(value: str) -> float:
+    """A float as PyYAML's safe constructor builds it (`.inf`, `-.Inf`, `.nan`, `1_0.5`, `1:20.5` base 60)."""
+    value = value.replace("_", "").lower()
+    sign = -1 if value[0] == "-" else 1
+    if value[0] in "+-":
+        value = value[1:]
+    if value == ".inf":
+        return sign * _INFINITY
+    if value == ".nan":
+        return _NAN
+    if ":" in value:
+        total, base = 0.0, 1
+        for part in reversed(value.split(":")):
+            total += float(part) * base  # in PyYAML's order, which decides the rounding
+            base *= 60
+        return sign * total
+    return sign * float(value)
+
+
+def _boolean(value: str) -> bool:
+    return _BOOLS[value.lower()]
+
+
+#: How each standard scalar tag's value is built; a number or boolean that cannot be built is refused.
+_BUILD = {INT: _integer, FLOAT: _float, BOOL: _boolean}
+
+ANCHORS = N_("anchors and aliases (&name, *name) are not supported: write the value out")
+_TOO_DEEP = N_("values are nested more than {limit} levels deep here, far more than a brief needs: check the "
+               "brackets and indentation")
+_TOO_MANY = N_("the file holds more than {limit} values, far more than a brief needs: split it into one file per "
+               "agenda item")
+_TAG = N_("the tag `{tag}` is not allowed in a brief: remove it (only plain YAML values are read, and nothing is "
+          "ever executed)")
+_NOT_BOOL = N_("`{value}` cannot be read as true or false: write true or false, or put the value in double quotes "
+               "if it is text")
+_NOT_NUMBER = N_("`{value}` cannot be read as a number: write a plain number, or put the value in double quotes if "
+                 "it is text")
+_MERGE_KEY = N_("merge keys (`<<`) are not supported: write the keys out")
+_KEY_NOT_SCALAR = N_("a mapping key must be a plain word, not a list or a mapping: write `name: value`")
+_DUPLICATE_KEY = N_("duplicate key `{key}`: keep only one")
+
+Found = tuple[Position, str, dict[str, str]]  # where, template, parameters
+
+
+class Walked(NamedTuple):
+    """What the walk found: `data` is whole only when nothing else was found."""
+
+    data: Any
+    root: Position | None  # where the root value starts; None when the stream holds no document
+    bound: Found | None  # the bound that stopped the walk
+    composition: yaml.MarkedYAMLError | None
+    problems: list[Found]  # of the node check, in its order
+    construction: yaml.MarkedYAMLError | None  # the first the constructor would raise
+
+
+def _scalar_problem(tag: str, value: str) -> tuple[str, dict[str, str]]:
+    """The problem with a scalar of a standard tag: its value cannot be built."""
+    shown = value if len(value) <= MAX_NUMBER_CHARS else value[:MAX_NUMBER_CHARS] + "…"
+    return (_NOT_BOOL if tag == BOOL else _NOT_NUMBER), {"value": shown}
+
+
+def _tag_problem(tag: str) -> tuple[str, dict[str, str]]:
+    return _TAG, {"tag": tag.replace(_PREFIX, "!!")}
+
+
+def walk(get_event: Any, values: dict[NodePath, Position], keys: dict[NodePath, Position]) -> Walked:
+    """Walk the events that `get_event` gives until it gives None, recording the position of every value in
+    `values` and of every mapping key in `keys`, by path from the root."""
+    # The node check's problems, each with its place in the order in which the check visited the nodes (a node,
+    # then its keys, then its children from the last to the first); the construction errors, each with its place
+    # in the constructor's order (breadth first: by depth, then document order, then child).
+    problems: list[tuple[tuple[tuple[int, ...], int], Position, str, dict[str, str]]] = []
+    construction: list[tuple[tuple[int, int, int], yaml.MarkedYAMLError]] = []
+    composition: yaml.MarkedYAMLError | None = None
+    anchors: dict[str, Any] = {}
+    documents = depth = nodes = 0
+    data: Any = None
+    root: Position | None = None
+    building = True  # nothing found so far, so the data is worth building
+    stack: list[tuple[Any, ...]] = []
+    # The collection being read (a mapping, a sequence, or the document around the root value):
+    in_map = in_seq = False
+    container: Any = None
+    path: NodePath = ()
+    trail: tuple[int, ...] = ()  # its place in the node check's order
+    level = pre = -1  # its depth and its place in document order (the document: -1)
+    index = 0  # of the pair being read in a mapping, of the item in a sequence
+    expect_key = True  # in a mapping: the next node is a key
+    key: Any = None  # in a mapping: the key of the value to come, and the key as written
+    raw: str = ""
+    seen: set[str] = set()  # in a mapping: its keys as written
+    muted = False  # the node check does not visit this collection (it was refused, or is in one that was)
+    mute_value = False  # in a mapping: the value to come belongs to a refused key
+    is_key = False  # the collection is a mapping's key (refused)
+    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    resolvers, build, allowed = _RESOLVERS, _BUILD, ALLOWED_TAGS
+
+    while (event := get_event()) is not None:
+        kind = event.__class__
+        if kind in ends:
+            depth -= 1
+            was_key = is_key
+            (in_map, in_seq, container, path, trail, level, pre, index, expect_key, key, raw, seen, muted, mute_value,
+             is_key) = stack.pop()
+            if was_key:
+                expect_key, mute_value = False, True
+            else:
+                expect_key, mute_value = True, False
+                index += 1
+            continue
+        if kind is not scalar_event and kind is not mapping_start and kind is not sequence_start:
+            if kind is yaml.AliasEvent:
+                mark = event.start_mark
+                return _stopped((mark.line + 1, mark.column + 1), ANCHORS, {})
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                anchors.clear()
+                if documents == 2 and composition is None:
+                    composition = yaml.MarkedYAMLError("expected a single document in the stream", None,
+                                                       "but found another document", event.start_mark)
+                    building = False
+            continue
+
+        nodes += 1
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if kind is not scalar_event:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _stopped(where, _TOO_DEEP, {"limit": str(MAX_DEPTH)})
+        if nodes > MAX_NODES:
+            return _stopped(where, _TOO_MANY, {"limit": f"{MAX_NODES:,}"})
+        anchor = event.anchor
+        if anchor is not None:
+            if anchor in anchors and composition is None:
+                composition = yaml.MarkedYAMLError("found duplicate anchor; first occurrence", anchors[anchor],
+                                                   "second occurrence", mark)
+                building = False
+            anchors[anchor] = mark
+        as_key = in_map and expect_key
+        checked = not muted and (as_key or not mute_value)
+        tag = event.tag
+
+        if kind is scalar_event:
+            value = event.value
+            if tag is None or tag == "!":
+                tag = STR
+                if event.implicit[0]:
+                    for resolved, pattern in resolvers.get(value[:1], ()):
+                        if pattern.match(value):
+                            tag = resolved
+                            break
+            found: tuple[str, dict[str, str]] | None = None
+            if tag == STR:
+                obj: Any = value
+            elif tag in build:
+                obj = None
+                if len(value) > MAX_NUMBER_CHARS:
+                    found = _scalar_problem(tag, value)
+                else:
+                    try:
+                        obj = build[tag](value)
+                    except (ValueError, IndexError, KeyError):  # `0x_` is an int to YAML's pattern; `!!bool x`
+                        found = _scalar_problem(tag, value)
+            else:
+                obj = None
+                if as_key and tag == MERGE:
+                    found = _MERGE_KEY, {}
+                elif tag not in allowed:
+                    found = _tag_problem(tag)
+                elif tag == MAP or tag == SEQ:  # the constructor fails on it
+                    if as_key:
+                        construction.append(((level, pre, 2 * index), yaml.MarkedYAMLError(
+                            "while constructing a mapping", None, "found unhashable key", mark)))
+                    else:
+                        construction.append(((level + 1, nodes, -1), yaml.MarkedYAMLError(
+                            None, None, f"expected a {'mapping' if tag == MAP else 'sequence'} node, but found "
+                            "scalar", mark)))
+                    building = False
+            if as_key:
+                expect_key = False
+                if found is not None:
+                    mute_value = True
+                    if checked:
+                        problems.append(((trail, index), where, *found))
+                        building = False
+                    continue
+                keys[(*path, value)] = where
+                if value in seen and checked:
+                    problems.append(((trail, index), where, _DUPLICATE_KEY, {"key": value}))
+                    building = False
+                seen.add(value)
+                key, raw, mute_value = obj, value, False
+                continue
+            if found is not None and checked:
+                problems.append((((*trail, -index) if level >= 0 else (), -1), where, *found))
+                building = False
+            if in_map:
+                values[(*path, raw)] = where
+                if building:
+                    container[key] = obj
+                expect_key, mute_value = True, False
+            elif in_seq:
+                values[(*path, index)] = where
+                if building:
+                    container.append(obj)
+            else:
+                values[()] = where
+                if documents == 1:
+                    root, data = where, obj
+            index += 1
+            continue
+
+        # The start of a mapping or a sequence.
+        noun = "mapping" if kind is mapping_start else "sequence"
+        if tag is None or tag == "!":
+            tag = MAP if kind is mapping_start else SEQ
+        node_trail = (*trail, -index) if level >= 0 else ()
+        if as_key:
+            if checked:
+                problems.append(((trail, index), where, _MERGE_KEY if tag == MERGE else _KEY_NOT_SCALAR, {}))
+                building = False
+            child_path, child_muted = path, True
+        else:
+            child_path = (*path, raw) if in_map else (*path, index) if in_seq else ()
+            values[child_path] = where
+            child_muted = muted or mute_value
+            if tag not in allowed:
+                child_muted = True
+                if checked:
+                    problems.append(((node_trail, -1), where, *_tag_problem(tag)))
+                    building = False
+            elif tag in _SCALAR_TAGS:
+                construction.append(((level, pre, 2 * index + 1 if in_map else index if in_seq else 0),
+                                     yaml.MarkedYAMLError(None, None, f"expected a scalar node, but found {noun}",
+                                                          mark)))
+                building = False
+            elif (tag == MAP) != (kind is mapping_start):
+                construction.append(((level + 1, nodes, -1), yaml.MarkedYAMLError(
+                    None, None, f"expected a {'mapping' if tag == MAP else 'sequence'} node, but found {noun}",
+                    mark)))
+                building = False
+            if documents == 1 and level < 0:
+                root = where
+        child: Any = None
+        if building:
+            child = {} if kind is mapping_start else []
+            if in_map:
+                container[key] = child
+            elif in_seq:
+                container.append(child)
+            else:
+                data = child
+        stack.append((in_map, in_seq, container, path, trail, level, pre, index, expect_key, key, raw, seen, muted,
+                      mute_value, is_key))
+        in_map, in_seq = kind is mapping_start, kind is not mapping_start
+        container, path, trail, level, pre, index = child, child_path, node_trail, level + 1, nodes, 0
+        expect_key, seen, muted, mute_value, is_key = True, set(), child_muted, False, as_key
+
+    problems.sort(key=lambda found: found[0])
+    return Walked(data if building else None, root, None, composition, [found[1:] for found in problems],
+                  min(construction, key=lambda found: found[0])[1] if construction else None)
+
+
+def _stopped(where: Position, template: str, params: dict[str, str]) -> Walked:
+    return Walked(None, None, (where, template, params), None, [], None)
