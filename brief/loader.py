@@ -24,7 +24,7 @@ from brief.model import Brief, Corpus, Divergence, Glossary, Point, Problem, See
 from brief.sources import Seed, SeedLibrary
 
 if TYPE_CHECKING:
-    from brief.yamlfile import NodePath, Position, Reader
+    from brief.yamlfile import NodePath, Reader
 
 GLOSSARY = "glossary.yaml"
 
@@ -249,7 +249,7 @@ def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: 
             quoted = [(path, point)]
         for holder_path, holder in quoted:
             if seed is not None:
-                _check_quote(reader, seed, holder.source.quote, at((*holder_path, "source", "quote")))
+                _check_quote(reader, seed, holder.source.quote, (*holder_path, "source", "quote"))
             found = quantifier(holder.source.quote)
             if found and found[1] != holder.support:
                 reader.problem(at((*holder_path, "support")), N_("support is `{support}` but the quote opens with "
@@ -257,7 +257,7 @@ def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: 
                                level="warning", support=holder.support, phrase=found[0], found=found[1])
     if seed is not None:
         for path, quote in parts.skipped:
-            _check_quote(reader, seed, quote, at(path))
+            _check_quote(reader, seed, quote, path)
 
 
 def _seed(name: str, reader: Reader, seeds: SeedLibrary) -> Seed | None:
@@ -275,11 +275,11 @@ def _seed(name: str, reader: Reader, seeds: SeedLibrary) -> Seed | None:
     return None
 
 
-def _check_quote(reader: Reader, seed: Seed, quote: str, where: Position) -> None:
+def _check_quote(reader: Reader, seed: Seed, quote: str, path: NodePath) -> None:
     count = seed.count(quote)
     if count == 0:
-        reader.problem(where, N_("quote not found in seed `{seed}`: copy it verbatim from the seed (whitespace does "
+        reader.problem(reader.positions.of(path), N_("quote not found in seed `{seed}`: copy it verbatim from the seed (whitespace does "
                                  "not matter, every other character does)"), seed=seed.name)
     elif count > 1:
-        reader.problem(where, N_("quote occurs {count} times in seed `{seed}`: quote more of the sentence so that it "
+        reader.problem(reader.positions.of(path), N_("quote occurs {count} times in seed `{seed}`: quote more of the sentence so that it "
                                  "points to one place"), count=str(count), seed=seed.name)

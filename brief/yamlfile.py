@@ -22,7 +22,7 @@ import yaml
 from brief.i18n import N_
 from brief.limits import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular
 from brief.model import Problem
-from brief.yamlwalk import ANCHORS, NodePath, Position, walk
+from brief.yamlwalk import ANCHORS, NodePath, Position, Positions, walk
 
 __all__ = ["NodePath", "Position", "Positions", "Reader", "parsers"]
 Level = Literal["error", "warning"]
@@ -42,22 +42,6 @@ def parsers() -> list[type]:
     """The parsers to read a file with, the first that is installed first: libyaml's, then PyYAML's."""
     fast = getattr(getattr(yaml, "_yaml", None), "CParser", None) if getattr(yaml, "__with_libyaml__", False) else None
     return [fast, PythonParser] if fast is not None else [PythonParser]
-
-
-class Positions:
-    """Line and column of every node of a document, by path from the root."""
-
-    def __init__(self) -> None:
-        self.values: dict[NodePath, Position] = {}
-        self.keys: dict[NodePath, Position] = {}
-
-    def of(self, path: NodePath, on_key: bool = False) -> Position:
-        """The position of the node at `path`, or of its nearest ancestor that exists."""
-        if on_key and path in self.keys:
-            return self.keys[path]
-        while path and path not in self.values:
-            path = path[:-1]
-        return self.values.get(path, (1, 1))
 
 
 class Reader:
@@ -123,7 +107,7 @@ class Reader:
         parser: Any = None
         try:
             parser = parser_class(text)  # PyYAML's reader checks the characters here
-            walked = walk(parser.get_event, self.positions.values, self.positions.keys)
+            walked = walk(parser.get_event)
         except yaml.MarkedYAMLError as error:
             if retry and "nesting" in str(error.problem):  # libyaml's own bound, which ours must come before
                 return _RETRY
@@ -145,6 +129,7 @@ class Reader:
         finally:
             if parser is not None:
                 parser.dispose()
+        self.positions = walked.positions
         if walked.bound is not None:
             self._found(*walked.bound)
         elif walked.composition is not None:

@@ -41,6 +41,19 @@ _RESOLVERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         None, [])] if tag != _TIMESTAMP)
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items() if first is not None
 }
+#: The tags of plain scalars already resolved (`text`, `false`, `themes`: a brief repeats them), up to a bound.
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MOST = 10_000
+
+
+def _resolve(value: str) -> str:
+    """The tag of a plain scalar: the first of YAML 1.1's implicit resolvers that matches it, else `!!str`."""
+    tag = next((tag for tag, pattern in _RESOLVERS[value[:1]] if pattern.match(value)), STR)
+    if len(_RESOLVED) < _RESOLVED_MOST:
+        _RESOLVED[value] = tag
+    return tag
+
+
 _BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
 _INFINITY = float("inf")
 _NAN = -_INFINITY / _INFINITY  # PyYAML's quiet NaN
@@ -113,10 +126,55 @@ _DUPLICATE_KEY = N_("duplicate key `{key}`: keep only one")
 Found = tuple[Position, str, dict[str, str]]  # where, template, parameters
 
 
+class Positions:
+    """Line and column of every value and key of a document, by path from the root.
+
+    The walk keeps them as it meets them, cheaply: each collection has a record, a list of its start mark, its
+    keys as written (a mapping's, each with its pair's number; None for a sequence), then the mark or the
+    record of each child in order (a mapping's key then value, pair by pair). A path is looked up in them when
+    a position is asked for, which is only for the few values a problem concerns.
+    """
+
+    def __init__(self, document: list[Any] | None = None) -> None:
+        self._document = document if document is not None else [None, None]
+
+    def of(self, path: NodePath, on_key: bool = False) -> Position:
+        """The position of the node at `path`, or of its nearest ancestor that exists; with `on_key`, of the
+        key of the value at `path` where it has one."""
+        found, parent, node = self._document, None, None
+        if len(found) > 2:
+            node = found[2]
+            for part in path:
+                parent = node
+                if not isinstance(node, list):
+                    break
+                if node[1] is not None:
+                    pair = node[1].get(part) if isinstance(part, str) else None
+                    if pair is None:
+                        break
+                    found, node = node, node[3 + 2 * pair]
+                elif type(part) is int and 0 <= part < len(node) - 2:
+                    found, node = node, node[2 + part]
+                else:
+                    break
+            else:
+                if on_key and path and isinstance(parent, list) and parent[1] is not None:
+                    return _position(parent[2 + 2 * parent[1][path[-1]]])
+                return _position(node)
+            return _position(parent)
+        return (1, 1)
+
+
+def _position(node: Any) -> Position:
+    mark = node[0] if isinstance(node, list) else node
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 class Walked(NamedTuple):
     """What the walk found: `data` is whole only when nothing else was found."""
 
     data: Any
+    positions: Positions
     root: Position | None  # where the root value starts; None when the stream holds no document
     bound: Found | None  # the bound that stopped the walk
     composition: yaml.MarkedYAMLError | None
@@ -134,9 +192,12 @@ def _tag_problem(tag: str) -> tuple[str, dict[str, str]]:
     return _TAG, {"tag": tag.replace(_PREFIX, "!!")}
 
 
-def walk(get_event: Any, values: dict[NodePath, Position], keys: dict[NodePath, Position]) -> Walked:
-    """Walk the events that `get_event` gives until it gives None, recording the position of every value in
-    `values` and of every mapping key in `keys`, by path from the root."""
+def _at(mark: Any) -> Position:
+    return mark.line + 1, mark.column + 1
+
+
+def walk(get_event: Any) -> Walked:
+    """Walk the events that `get_event` gives until it gives None."""
     # The node check's problems, each with its place in the order in which the check visited the nodes (a node,
     # then its keys, then its children from the last to the first); the construction errors, each with its place
     # in the constructor's order (breadth first: by depth, then document order, then child).
@@ -149,41 +210,113 @@ def walk(get_event: Any, values: dict[NodePath, Position], keys: dict[NodePath, 
     root: Position | None = None
     building = True  # nothing found so far, so the data is worth building
     stack: list[tuple[Any, ...]] = []
+    document: list[Any] = [None, None]
     # The collection being read (a mapping, a sequence, or the document around the root value):
     in_map = in_seq = False
     container: Any = None
-    path: NodePath = ()
+    record = document  # its positions (see Positions)
+    add = record.append
+    seen: dict[str, int] | None = None  # in a mapping: its keys as written, with the number of their pair
     trail: tuple[int, ...] = ()  # its place in the node check's order
     level = pre = -1  # its depth and its place in document order (the document: -1)
     index = 0  # of the pair being read in a mapping, of the item in a sequence
     expect_key = True  # in a mapping: the next node is a key
-    key: Any = None  # in a mapping: the key of the value to come, and the key as written
-    raw: str = ""
-    seen: set[str] = set()  # in a mapping: its keys as written
+    key: Any = None  # in a mapping: the key of the value to come
     muted = False  # the node check does not visit this collection (it was refused, or is in one that was)
     mute_value = False  # in a mapping: the value to come belongs to a refused key
     is_key = False  # the collection is a mapping's key (refused)
     scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    resolvers, build, allowed = _RESOLVERS, _BUILD, ALLOWED_TAGS
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    resolvers, resolved, build, allowed = _RESOLVERS, _RESOLVED, _BUILD, ALLOWED_TAGS
+    most_nodes, most_chars = MAX_NODES, MAX_NUMBER_CHARS
+    text_tag = STR
 
     while (event := get_event()) is not None:
         kind = event.__class__
-        if kind in ends:
+        if kind is scalar_event:
+            nodes += 1
+            mark = event.start_mark
+            if nodes > most_nodes:
+                return _stopped(_at(mark), _TOO_MANY, {"limit": f"{MAX_NODES:,}"})
+            value = event.value
+            tag = event.tag
+            if tag is None or tag == "!":
+                if event.implicit[0] and value[:1] in resolvers:
+                    tag = resolved.get(value) or _resolve(value)
+                else:
+                    tag = text_tag
+            if event.anchor is not None:
+                composition = _anchor(event, anchors, composition)
+                building = building and composition is None
+            if tag is text_tag or tag == text_tag:
+                found: tuple[str, dict[str, str]] | None = None
+                obj: Any = value
+            else:
+                obj, found = _scalar(tag, value, build, allowed, most_chars)
+                if in_map and expect_key:
+                    if tag == MERGE:
+                        found = _MERGE_KEY, {}
+                    elif found is None and (tag == MAP or tag == SEQ):  # the constructor fails on it
+                        construction.append(((level, pre, 2 * index), yaml.MarkedYAMLError(
+                            "while constructing a mapping", None, "found unhashable key", mark)))
+                        building = False
+                elif found is None and (tag == MAP or tag == SEQ):
+                    construction.append(((level + 1, nodes, -1), yaml.MarkedYAMLError(
+                        None, None, f"expected a {'mapping' if tag == MAP else 'sequence'} node, but found scalar",
+                        mark)))
+                    building = False
+            add(mark)
+            if in_map:
+                if expect_key:
+                    expect_key = False
+                    if found is not None:
+                        mute_value = True
+                        if not muted:
+                            problems.append(((trail, index), _at(mark), *found))
+                            building = False
+                        continue
+                    if value in seen and not muted:  # type: ignore[operator]
+                        problems.append(((trail, index), _at(mark), _DUPLICATE_KEY, {"key": value}))
+                        building = False
+                    seen[value] = index  # type: ignore[index]
+                    key = obj
+                    continue
+                if found is not None and not (muted or mute_value):
+                    problems.append((((*trail, -index), -1), _at(mark), *found))
+                    building = False
+                if building:
+                    container[key] = obj
+                expect_key, mute_value = True, False
+            elif in_seq:
+                if found is not None and not muted:
+                    problems.append((((*trail, -index), -1), _at(mark), *found))
+                    building = False
+                if building:
+                    container.append(obj)
+            else:
+                if found is not None:
+                    problems.append((((), -1), _at(mark), *found))
+                    building = False
+                if documents == 1:
+                    root, data = _at(mark), obj
+            index += 1
+            continue
+
+        if kind is mapping_end or kind is sequence_end:
             depth -= 1
             was_key = is_key
-            (in_map, in_seq, container, path, trail, level, pre, index, expect_key, key, raw, seen, muted, mute_value,
-             is_key) = stack.pop()
+            (in_map, in_seq, container, record, add, seen, trail, level, pre, index, expect_key, key, muted,
+             mute_value, is_key) = stack.pop()
             if was_key:
                 expect_key, mute_value = False, True
             else:
                 expect_key, mute_value = True, False
                 index += 1
             continue
-        if kind is not scalar_event and kind is not mapping_start and kind is not sequence_start:
+
+        if kind is not mapping_start and kind is not sequence_start:
             if kind is yaml.AliasEvent:
-                mark = event.start_mark
-                return _stopped((mark.line + 1, mark.column + 1), ANCHORS, {})
+                return _stopped(_at(event.start_mark), ANCHORS, {})
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 anchors.clear()
@@ -193,146 +326,96 @@ def walk(get_event: Any, values: dict[NodePath, Position], keys: dict[NodePath, 
                     building = False
             continue
 
-        nodes += 1
-        mark = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
-        if kind is not scalar_event:
-            depth += 1
-            if depth > MAX_DEPTH:
-                return _stopped(where, _TOO_DEEP, {"limit": str(MAX_DEPTH)})
-        if nodes > MAX_NODES:
-            return _stopped(where, _TOO_MANY, {"limit": f"{MAX_NODES:,}"})
-        anchor = event.anchor
-        if anchor is not None:
-            if anchor in anchors and composition is None:
-                composition = yaml.MarkedYAMLError("found duplicate anchor; first occurrence", anchors[anchor],
-                                                   "second occurrence", mark)
-                building = False
-            anchors[anchor] = mark
-        as_key = in_map and expect_key
-        checked = not muted and (as_key or not mute_value)
-        tag = event.tag
-
-        if kind is scalar_event:
-            value = event.value
-            if tag is None or tag == "!":
-                tag = STR
-                if event.implicit[0]:
-                    for resolved, pattern in resolvers.get(value[:1], ()):
-                        if pattern.match(value):
-                            tag = resolved
-                            break
-            found: tuple[str, dict[str, str]] | None = None
-            if tag == STR:
-                obj: Any = value
-            elif tag in build:
-                obj = None
-                if len(value) > MAX_NUMBER_CHARS:
-                    found = _scalar_problem(tag, value)
-                else:
-                    try:
-                        obj = build[tag](value)
-                    except (ValueError, IndexError, KeyError):  # `0x_` is an int to YAML's pattern; `!!bool x`
-                        found = _scalar_problem(tag, value)
-            else:
-                obj = None
-                if as_key and tag == MERGE:
-                    found = _MERGE_KEY, {}
-                elif tag not in allowed:
-                    found = _tag_problem(tag)
-                elif tag == MAP or tag == SEQ:  # the constructor fails on it
-                    if as_key:
-                        construction.append(((level, pre, 2 * index), yaml.MarkedYAMLError(
-                            "while constructing a mapping", None, "found unhashable key", mark)))
-                    else:
-                        construction.append(((level + 1, nodes, -1), yaml.MarkedYAMLError(
-                            None, None, f"expected a {'mapping' if tag == MAP else 'sequence'} node, but found "
-                            "scalar", mark)))
-                    building = False
-            if as_key:
-                expect_key = False
-                if found is not None:
-                    mute_value = True
-                    if checked:
-                        problems.append(((trail, index), where, *found))
-                        building = False
-                    continue
-                keys[(*path, value)] = where
-                if value in seen and checked:
-                    problems.append(((trail, index), where, _DUPLICATE_KEY, {"key": value}))
-                    building = False
-                seen.add(value)
-                key, raw, mute_value = obj, value, False
-                continue
-            if found is not None and checked:
-                problems.append((((*trail, -index) if level >= 0 else (), -1), where, *found))
-                building = False
-            if in_map:
-                values[(*path, raw)] = where
-                if building:
-                    container[key] = obj
-                expect_key, mute_value = True, False
-            elif in_seq:
-                values[(*path, index)] = where
-                if building:
-                    container.append(obj)
-            else:
-                values[()] = where
-                if documents == 1:
-                    root, data = where, obj
-            index += 1
-            continue
-
         # The start of a mapping or a sequence.
-        noun = "mapping" if kind is mapping_start else "sequence"
+        nodes += 1
+        depth += 1
+        mark = event.start_mark
+        if depth > MAX_DEPTH:
+            return _stopped(_at(mark), _TOO_DEEP, {"limit": str(MAX_DEPTH)})
+        if nodes > most_nodes:
+            return _stopped(_at(mark), _TOO_MANY, {"limit": f"{MAX_NODES:,}"})
+        if event.anchor is not None:
+            composition = _anchor(event, anchors, composition)
+            building = building and composition is None
+        is_mapping = kind is mapping_start
+        noun = "mapping" if is_mapping else "sequence"
+        tag = event.tag
         if tag is None or tag == "!":
-            tag = MAP if kind is mapping_start else SEQ
-        node_trail = (*trail, -index) if level >= 0 else ()
-        if as_key:
-            if checked:
-                problems.append(((trail, index), where, _MERGE_KEY if tag == MERGE else _KEY_NOT_SCALAR, {}))
+            tag = MAP if is_mapping else SEQ
+        child_trail = (*trail, -index) if level >= 0 else ()
+        child_record: list[Any] = [mark, {} if is_mapping else None]
+        add(child_record)
+        child_muted = muted or (mute_value and not expect_key)
+        if in_map and expect_key:
+            if not muted:
+                problems.append(((trail, index), _at(mark), _MERGE_KEY if tag == MERGE else _KEY_NOT_SCALAR, {}))
                 building = False
-            child_path, child_muted = path, True
+            child_muted = True
         else:
-            child_path = (*path, raw) if in_map else (*path, index) if in_seq else ()
-            values[child_path] = where
-            child_muted = muted or mute_value
             if tag not in allowed:
-                child_muted = True
-                if checked:
-                    problems.append(((node_trail, -1), where, *_tag_problem(tag)))
+                if not child_muted:
+                    problems.append(((child_trail, -1), _at(mark), *_tag_problem(tag)))
                     building = False
+                child_muted = True
             elif tag in _SCALAR_TAGS:
                 construction.append(((level, pre, 2 * index + 1 if in_map else index if in_seq else 0),
                                      yaml.MarkedYAMLError(None, None, f"expected a scalar node, but found {noun}",
                                                           mark)))
                 building = False
-            elif (tag == MAP) != (kind is mapping_start):
+            elif (tag == MAP) != is_mapping:
                 construction.append(((level + 1, nodes, -1), yaml.MarkedYAMLError(
                     None, None, f"expected a {'mapping' if tag == MAP else 'sequence'} node, but found {noun}",
                     mark)))
                 building = False
             if documents == 1 and level < 0:
-                root = where
+                root = _at(mark)
         child: Any = None
         if building:
-            child = {} if kind is mapping_start else []
+            child = {} if is_mapping else []
             if in_map:
                 container[key] = child
             elif in_seq:
                 container.append(child)
             else:
                 data = child
-        stack.append((in_map, in_seq, container, path, trail, level, pre, index, expect_key, key, raw, seen, muted,
+        stack.append((in_map, in_seq, container, record, add, seen, trail, level, pre, index, expect_key, key, muted,
                       mute_value, is_key))
-        in_map, in_seq = kind is mapping_start, kind is not mapping_start
-        container, path, trail, level, pre, index = child, child_path, node_trail, level + 1, nodes, 0
-        expect_key, seen, muted, mute_value, is_key = True, set(), child_muted, False, as_key
+        is_key = in_map and expect_key
+        in_map, in_seq, container, record, add, seen = is_mapping, not is_mapping, child, child_record, \
+            child_record.append, child_record[1]
+        trail, level, pre, index, expect_key, muted, mute_value = child_trail, level + 1, nodes, 0, True, \
+            child_muted, False
 
     problems.sort(key=lambda found: found[0])
-    return Walked(data if building else None, root, None, composition, [found[1:] for found in problems],
+    return Walked(data if building else None, Positions(document), root, None, composition,
+                  [found[1:] for found in problems],
                   min(construction, key=lambda found: found[0])[1] if construction else None)
 
 
+def _scalar(tag: str, value: str, build: dict[str, Any], allowed: frozenset[str],
+            most_chars: int) -> tuple[Any, tuple[str, dict[str, str]] | None]:
+    """The value of a scalar of a tag other than `!!str`, or the problem that keeps it from being built."""
+    if tag in build:
+        if len(value) <= most_chars:
+            try:
+                return build[tag](value), None
+            except (ValueError, IndexError, KeyError):  # `0x_` is an int to YAML's pattern; `!!bool maybe`
+                pass
+        return None, _scalar_problem(tag, value)
+    if tag == NULL or tag in allowed:
+        return None, None
+    return None, _tag_problem(tag)
+
+
+def _anchor(event: Any, anchors: dict[str, Any], composition: yaml.MarkedYAMLError | None) -> \
+        yaml.MarkedYAMLError | None:
+    """The first composition error, after the anchor of `event` (anchors are allowed, but not twice)."""
+    if event.anchor in anchors and composition is None:
+        composition = yaml.MarkedYAMLError("found duplicate anchor; first occurrence", anchors[event.anchor],
+                                           "second occurrence", event.start_mark)
+    anchors[event.anchor] = event.start_mark
+    return composition
+
+
 def _stopped(where: Position, template: str, params: dict[str, str]) -> Walked:
-    return Walked(None, None, (where, template, params), None, [], None)
+    return Walked(None, Positions(), None, (where, template, params), None, [], None)

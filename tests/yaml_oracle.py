@@ -67,7 +67,8 @@ class Reader:
 
     def problem(self, where: Position, template: str, level: str = "error", **params: str) -> None:
         self.problems.append(
-            Problem(path=self.shown, line=where[0], col=where[1], level=level, template=template, params=params)
+            Problem(path=self.shown, line=where[0], col=where[1], level=level,  # type: ignore[arg-type]
+                    template=template, params=params)
         )
 
     def read(self) -> Any | None:
