@@ -58,7 +58,8 @@ class Reader:
             Problem(path=self.shown, line=where[0], col=where[1], level=level, template=template, params=params)
         )
 
-    def _found(self, where: Position, template: str, params: dict[str, str]) -> None:
+    def report(self, where: Position, template: str, params: dict[str, str]) -> None:
+        """`problem`, with the parameters in a mapping: an error."""
         self.problems.append(Problem(path=self.shown, line=where[0], col=where[1], template=template, params=params))
 
     def read(self) -> Any | None:
@@ -131,12 +132,12 @@ class Reader:
                 parser.dispose()
         self.positions = walked.positions
         if walked.bound is not None:
-            self._found(*walked.bound)
+            self.report(*walked.bound)
         elif walked.composition is not None:
             self._yaml_problem(walked.composition, text)
         elif walked.problems:
             for found in walked.problems:
-                self._found(*found)
+                self.report(*found)
         elif walked.construction is not None:
             self._yaml_problem(walked.construction, text)
         elif walked.data is None:  # only comments, or a bare `---` or `~`
