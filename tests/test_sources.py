@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
-from brief.sources import Seed, SeedLibrary
+from brief.sources import Seed, SeedLibrary, compact
 from tests.conftest import SEEDS
 
 
@@ -57,3 +59,9 @@ def test_library_refuses_names_outside_the_folder(tmp_path: Path) -> None:
         library.get("bad.txt")
     with pytest.raises(UnicodeDecodeError):  # the failure is remembered, not re-read
         library.get("bad.txt")
+
+
+def test_compact_removes_exactly_what_a_regular_expression_for_whitespace_finds() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert compact(every) == re.sub(r"\s+", "", every)
+    assert len(every) - len(compact(every)) == 29  # the Unicode whitespace characters, and nothing else
