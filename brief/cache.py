@@ -30,7 +30,8 @@ from brief.limits import MAX_FILE_BYTES, read_regular
 from brief.model import Brief, Glossary, Problem
 
 #: The modules whose code decides what a brief loads as: any change to them empties the cache.
-_CODE = ("model.py", "loader.py", "yamlfile.py", "yamlwalk.py", "limits.py", "validate.py", "ladder.py", "sources.py")
+_CODE = ("model.py", "loader.py", "yamlfile.py", "yamlwalk.py", "yamlscalars.py", "limits.py", "validate.py",
+         "ladder.py", "sources.py")
 #: A cache file larger than this is not read (the entry of a brief at MAX_FILE_BYTES is about that size).
 MAX_ENTRY_BYTES = 8 * MAX_FILE_BYTES
 _DIGEST_BYTES = 32

@@ -8,7 +8,8 @@ duplicate anchor, a second document); then every problem of the node check (a ta
 a number or boolean that cannot be read, a merge key, a key that is not a scalar, a duplicate key), in the order
 in which the node check found them; then the first construction error (a standard tag on the wrong kind of
 node, such as `!!seq` on a mapping). Plain scalars are resolved with YAML 1.1's implicit resolvers, as PyYAML
-resolves them, so `yes`, `012`, `0x1f`, `1_000`, `1:20`, `~` and `.inf` mean what they mean there.
+resolves them (`brief.yamlscalars`), so `yes`, `012`, `0x1f`, `1_000`, `1:20`, `~` and `.inf` mean what they mean
+there.
 
 A syntax error is raised as the parser raises it. `tests/test_yamlwalk.py` holds the walk to the node-based
 reader it replaced.
@@ -16,97 +17,31 @@ reader it replaced.
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 import yaml
 
 from brief.i18n import N_
 from brief.limits import MAX_DEPTH, MAX_NODES, MAX_NUMBER_CHARS
+from brief.yamlscalars import (
+    ALLOWED_TAGS,
+    BOOL,
+    BUILD,
+    MAP,
+    MERGE,
+    NULL,
+    PREFIX,
+    RESOLVED,
+    RESOLVERS,
+    SCALAR_TAGS,
+    SEQ,
+    STR,
+    resolve,
+)
 
 Position = tuple[int, int]  # line and column, from 1
 NodePath = tuple[str | int, ...]
 
-_PREFIX = "tag:yaml.org,2002:"
-STR, INT, FLOAT, BOOL, NULL, MAP, SEQ, MERGE = (_PREFIX + name for name in (
-    "str", "int", "float", "bool", "null", "map", "seq", "merge"))
-#: The tags a brief may contain; anything else (`!!python/object`, `!!binary`, `!custom`) is refused.
-ALLOWED_TAGS = frozenset((STR, INT, FLOAT, BOOL, NULL, MAP, SEQ))
-_SCALAR_TAGS = frozenset((STR, INT, FLOAT, BOOL, NULL))
-_TIMESTAMP = _PREFIX + "timestamp"
-#: YAML 1.1's implicit resolvers as PyYAML's safe loader has them, by the first character of a plain scalar,
-#: without the one for dates: a date stays text for the model to validate, with a position.
-_RESOLVERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    first: tuple((tag, pattern) for tag, pattern in [*resolvers, *yaml.resolver.Resolver.yaml_implicit_resolvers.get(
-        None, [])] if tag != _TIMESTAMP)
-    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items() if first is not None
-}
-#: The tags of plain scalars already resolved (`text`, `false`, `themes`: a brief repeats them), up to a bound.
-_RESOLVED: dict[str, str] = {}
-_RESOLVED_MOST = 10_000
-
-
-def _resolve(value: str) -> str:
-    """The tag of a plain scalar: the first of YAML 1.1's implicit resolvers that matches it, else `!!str`."""
-    tag = next((tag for tag, pattern in _RESOLVERS[value[:1]] if pattern.match(value)), STR)
-    if len(_RESOLVED) < _RESOLVED_MOST:
-        _RESOLVED[value] = tag
-    return tag
-
-
-_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
-_INFINITY = float("inf")
-_NAN = -_INFINITY / _INFINITY  # PyYAML's quiet NaN
-
-
-def _integer(value: str) -> int:
-    """An int as PyYAML's safe constructor builds it (`0b1`, `017` octal, `0x1f`, `1_000`, `1:20` base 60)."""
-    value = value.replace("_", "")
-    sign = -1 if value[0] == "-" else 1
-    if value[0] in "+-":
-        value = value[1:]
-    if value == "0":
-        return 0
-    if value.startswith("0b"):
-        return sign * int(value[2:], 2)
-    if value.startswith("0x"):
-        return sign * int(value[2:], 16)
-    if value[0] == "0":
-        return sign * int(value, 8)
-    if ":" in value:
-        total, base = 0, 1
-        for part in reversed(value.split(":")):
-            total += int(part) * base
-            base *= 60
-        return sign * total
-    return sign * int(value)
-
-
-def _float(value: str) -> float:
-    """A float as PyYAML's safe constructor builds it (`.inf`, `-.Inf`, `.nan`, `1_0.5`, `1:20.5` base 60)."""
-    value = value.replace("_", "").lower()
-    sign = -1 if value[0] == "-" else 1
-    if value[0] in "+-":
-        value = value[1:]
-    if value == ".inf":
-        return sign * _INFINITY
-    if value == ".nan":
-        return _NAN
-    if ":" in value:
-        total, base = 0.0, 1
-        for part in reversed(value.split(":")):
-            total += float(part) * base  # in PyYAML's order, which decides the rounding
-            base *= 60
-        return sign * total
-    return sign * float(value)
-
-
-def _boolean(value: str) -> bool:
-    return _BOOLS[value.lower()]
-
-
-#: How each standard scalar tag's value is built; a number or boolean that cannot be built is refused.
-_BUILD = {INT: _integer, FLOAT: _float, BOOL: _boolean}
 
 ANCHORS = N_("anchors and aliases (&name, *name) are not supported: write the value out")
 _TOO_DEEP = N_("values are nested more than {limit} levels deep here, far more than a brief needs: check the "
@@ -189,7 +124,7 @@ def _scalar_problem(tag: str, value: str) -> tuple[str, dict[str, str]]:
 
 
 def _tag_problem(tag: str) -> tuple[str, dict[str, str]]:
-    return _TAG, {"tag": tag.replace(_PREFIX, "!!")}
+    return _TAG, {"tag": tag.replace(PREFIX, "!!")}
 
 
 def _at(mark: Any) -> Position:
@@ -227,7 +162,7 @@ def walk(get_event: Any) -> Walked:
     is_key = False  # the collection is a mapping's key (refused)
     scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    resolvers, resolved, build, allowed = _RESOLVERS, _RESOLVED, _BUILD, ALLOWED_TAGS
+    resolvers, resolved, build, allowed = RESOLVERS, RESOLVED, BUILD, ALLOWED_TAGS
     most_nodes, most_chars = MAX_NODES, MAX_NUMBER_CHARS
     text_tag = STR
 
@@ -242,7 +177,7 @@ def walk(get_event: Any) -> Walked:
             tag = event.tag
             if tag is None or tag == "!":
                 if event.implicit[0] and value[:1] in resolvers:
-                    tag = resolved.get(value) or _resolve(value)
+                    tag = resolved.get(value) or resolve(value)
                 else:
                     tag = text_tag
             if event.anchor is not None:
@@ -357,7 +292,7 @@ def walk(get_event: Any) -> Walked:
                     problems.append(((child_trail, -1), _at(mark), *_tag_problem(tag)))
                     building = False
                 child_muted = True
-            elif tag in _SCALAR_TAGS:
+            elif tag in SCALAR_TAGS:
                 construction.append(((level, pre, 2 * index + 1 if in_map else index if in_seq else 0),
                                      yaml.MarkedYAMLError(None, None, f"expected a scalar node, but found {noun}",
                                                           mark)))

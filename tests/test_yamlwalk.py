@@ -132,6 +132,13 @@ def test_flow_documents(tmp_path: Path, text: str) -> None:
 
 
 @DIFF
+@given(st.text("0123456789_:.-+eExXbBoOaAfFnNiIlLsStTyY~", min_size=1, max_size=12))
+def test_plain_scalars_mean_what_they_mean_to_pyyaml(tmp_path: Path, value: str) -> None:
+    """Numbers in every base and form YAML 1.1 has, booleans, nulls, infinities, and what only looks like one."""
+    same_as_oracle(tmp_path / "f.yaml", f"a: {value}\n{value}: a\nb: [{value}]\n")
+
+
+@DIFF
 @given(st.lists(st.sampled_from([*FRAGMENTS, "!!seq ", "!!map ", "!!null ", "!!bool ", "! ", "&b ", "*b ", "012",
                                  "0x1f", "1:20", "a: ", "b: ", "1: ", "? ", "- ", "  - a: 1\n", "x: [1, 2]\n"]),
                 max_size=40).map("".join))
