@@ -20,8 +20,9 @@ from brief.loader import Context, read_brief
 from brief.sources import SeedLibrary
 
 #: Fewer bytes of YAML than this are read in one process: below it, starting the pool costs more than it saves
-#: (`benchmarks/run.py` measures where a pool of two starts to pay: about 1.5 MB, some 15 files of 100 points).
-POOL_FROM_BYTES = 1_500_000
+#: (`benchmarks/run.py` measures where a pool of two starts to pay: from 0.8 MB on a quiet machine to 1.7 MB on
+#: a busy one, some 8 to 16 files of 100 points).
+POOL_FROM_BYTES = 1_000_000
 
 
 def available_cores() -> int:
