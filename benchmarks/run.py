@@ -4,6 +4,7 @@
     python benchmarks/run.py            # everything: start, export, check, and corpora of 5k, 50k, 100k points
     python benchmarks/run.py --quick    # fewer repetitions, corpora of 5k and 50k points
     python benchmarks/run.py --sizes ""  # start, export and check only
+    python benchmarks/run.py --before DIR  # also time the cold check of another checkout (DIR), in the same run
 
 Whole processes are timed (interpreter start included), the median of several runs, alternating the things
 compared so that a busy moment of the machine hits both. Synthetic corpora are made by
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -47,9 +49,9 @@ def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {**env, **(extra or {})}
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> float:
+def timed(command: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd,
                    env=environment(env))
     return time.perf_counter() - start
 
@@ -112,12 +114,13 @@ def corpus(points: int) -> Path:
     return folder / "briefs"
 
 
-def probe(folder: Path, cache: str, app: bool) -> dict:
+def probe(folder: Path, cache: str, app: bool) -> dict[str, Any]:
     command = [PYTHON, str(HERE / "scale_probe.py"), str(folder), *(["--app"] if app else [])]
     output = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT,
                             env=environment({"XDG_CACHE_HOME": cache, "XDG_CONFIG_HOME": cache,
                                              "XDG_DATA_HOME": cache})).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    found: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return found
 
 
 def scale(sizes: list[int]) -> None:
@@ -151,12 +154,142 @@ def scale(sizes: list[int]) -> None:
         print(f"  {points:>7} points: cold {cold / points * 1000 * 1000:7.1f} ms, warm "
               f"{warm / points * 1000 * 1000:6.1f} ms, RSS {rss:6.0f} MB")
 
+#: `python -c` code that runs `brief` on the first processor it may use only, so that the pool has no second one.
+ONE_CORE = ("import os, runpy, sys; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); "
+            "sys.argv = ['brief', *sys.argv[1:]]; runpy.run_module('brief', run_name='__main__')")
+
+
+def in_turns(commands: dict[str, tuple[list[str], Path]], runs: int,
+             env: dict[str, str] | None = None) -> dict[str, float]:
+    """The median wall time of each whole process (command, working folder), run in turns after one warm-up."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command, cwd in commands.values():
+        timed(command, env, cwd)
+    for _ in range(runs):
+        for name, (command, cwd) in commands.items():
+            times[name].append(timed(command, env, cwd))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def check_corpus(folder: Path, runs: int, before: Path | None) -> None:
+    """`brief check` of a large folder: cold, after one edit, the quote check, and where a pool pays."""
+    points = folder.parent.name
+    print(f"brief check at {int(points):,} points (median of {runs} runs, whole processes, in turns)")
+    check = [PYTHON, "-m", "brief", "check", "--no-cache", "--briefs", str(folder)]
+    commands = {"check": (check, ROOT), "floor": ([PYTHON, str(HERE / "yaml_floor.py"), str(folder)], ROOT)}
+    if hasattr(os, "sched_setaffinity"):
+        commands["one core"] = ([PYTHON, "-c", ONE_CORE, *check[3:]], ROOT)
+    if before is not None:
+        commands["before"] = ([PYTHON, "-m", "brief", "check", "--briefs", str(folder)], before)
+    found = in_turns(commands, runs)
+    floor = found["floor"]
+    report("floor: yaml.load(f, CSafeLoader), the same files", f"{floor:.2f} s", "", None)
+    report(f"cold `brief check --no-cache` ({os.cpu_count()} cores)", f"{found['check']:.2f} s", "", None)
+    report("  ratio check / floor", f"{found['check'] / floor:.2f}x", "<= 1.2x (aim 1.0x)",
+           found["check"] / floor <= 1.2)
+    if "one core" in found:
+        report("cold `brief check --no-cache` on one core", f"{found['one core']:.2f} s", "", None)
+        report("  ratio one core / floor", f"{found['one core'] / floor:.2f}x", "", None)
+    if "before" in found:
+        report(f"before ({before}): cold `brief check`", f"{found['before']:.2f} s", "", None)
+        report("  ratio before / floor", f"{found['before'] / floor:.2f}x", "", None)
+        report("  ratio check / before", f"{found['check'] / found['before']:.2f}x", "", None)
+    with tempfile.TemporaryDirectory() as cache:
+        edited_check(folder, runs, {"XDG_CACHE_HOME": cache})
+        quote_check(folder, Path(cache) / "brief" / "briefs")
+    pool_threshold(folder)
+
+
+def edited_check(folder: Path, runs: int, env: dict[str, str]) -> None:
+    check = [PYTHON, "-m", "brief", "check", "--briefs", str(folder)]
+    report("cold `brief check`, filling the cache", f"{timed(check, env):.2f} s", "", None)
+    target = folder / "synthetic-0.yaml"
+    original = target.read_bytes()
+    edited = original.replace(b"Delegations discussed", b"Delegations  discussed", 1)
+    edits, warm = [], []
+    try:
+        for run in range(runs):
+            target.write_bytes(edited if run % 2 == 0 else original)
+            edits.append(timed(check, env))
+            warm.append(timed(check, env))
+    finally:
+        target.write_bytes(original)
+    edit, floor = statistics.median(edits), statistics.median(warm)
+    report("`brief check` after editing one file", f"{edit:.2f} s", "<= 1.5 s", edit <= 1.5)
+    report("  floor: `brief check`, nothing edited (all cached)", f"{floor:.2f} s", "", None)
+    report("  ratio edited / nothing edited", f"{edit / floor:.2f}x", "", None)
+
+
+def quote_check(folder: Path, cache: Path) -> None:
+    """Counting each quote in its seed, whitespace removed (what `brief check` does for every quote), beside
+    `str.count` on quote and seed with the whitespace removed beforehand."""
+    from brief.cache import BriefCache
+    from brief.loader import load
+    from brief.model import Divergence
+    from brief.sources import Seed, SeedLibrary, compact
+
+    corpus = load(folder, cache=BriefCache(cache))
+    seeds = SeedLibrary(folder.parent / "seeds")
+    pairs: list[tuple[Seed, str]] = []
+    for brief in corpus.briefs:
+        seed = seeds.get(brief.document.source)
+        for _, point in brief.points():
+            holders = point.positions if isinstance(point, Divergence) else (point,)
+            pairs.extend((seed, holder.source.quote) for holder in holders)
+        pairs.extend((seed, quote) for skipped in brief.skipped for quote in (skipped.quote, skipped.through) if quote)
+    texts = {seed.name: compact(seed.text) for seed, _ in pairs}
+    compacted = [(texts[seed.name], compact(quote)) for seed, quote in pairs]
+
+    def median_of_five(work: Any) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    measured = median_of_five(lambda: [seed.count(quote) for seed, quote in pairs])
+    floor = median_of_five(lambda: [text.count(needle) for text, needle in compacted])
+    report(f"quote check, {len(pairs):,} quotes (Seed.count)", f"{measured:.3f} s", "", None)
+    report("  floor: str.count, whitespace removed beforehand", f"{floor:.3f} s", "", None)
+    report("  ratio quote check / str.count", f"{measured / floor:.2f}x", "", None)
+
+
+def pool_threshold(folder: Path) -> None:
+    """Where a pool of processes starts to pay: the same files read by one process and by a pool."""
+    from brief import pool
+    from brief.loader import brief_files, load
+
+    if pool.available_cores() < 2:
+        return
+    files = brief_files(folder)
+    threshold = pool.POOL_FROM_BYTES
+    pool.POOL_FROM_BYTES = 1
+    try:
+        for count in (4, 8, 16, 32):
+            chosen = files[:count]
+            size = sum(path.stat().st_size for path in chosen)
+            times: dict[int, list[float]] = {1: [], 2: []}
+            for _ in range(5):
+                for jobs in times:
+                    start = time.perf_counter()
+                    load(folder, files=chosen, jobs=jobs)
+                    times[jobs].append(time.perf_counter() - start)
+            one, two = statistics.median(times[1]), statistics.median(times[2])
+            report(f"  {count} files ({size / 1e6:.1f} MB): one process / pool of 2",
+                   f"{one * 1000:.0f} / {two * 1000:.0f} ms", f"{two / one:.2f}x", None)
+    finally:
+        pool.POOL_FROM_BYTES = threshold
+    report("  a pool is used from (brief.pool.POOL_FROM_BYTES)", f"{threshold / 1e6:.1f} MB", "", None)
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="brief's performance targets")
     parser.add_argument("--quick", action="store_true", help="fewer runs; corpora of 5k and 50k points")
     parser.add_argument("--sizes", help="corpus sizes in points, comma-separated (default 5000,50000,100000; "
                                              "empty for none)")
+    parser.add_argument("--before", type=Path, metavar="DIR",
+                        help="a checkout of brief at an earlier commit: its cold check is timed in the same run")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] if args.sizes is not None else (
         [5_000, 50_000] if args.quick else [5_000, 50_000, 100_000])
@@ -165,6 +298,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as cache:
         start_and_commands(5 if args.quick else 15, cache)
     scale(sizes)
+    if 50_000 in sizes:
+        check_corpus(corpus(50_000), 3 if args.quick else 5, args.before)
     failed = [name for name, _, _, ok in rows if ok is False]
     print(f"{len([r for r in rows if r[3] is not None]) - len(failed)} passed, {len(failed)} failed")
     sys.exit(1 if failed else 0)

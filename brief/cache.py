@@ -1,18 +1,24 @@
-"""A cache of loaded briefs, so that the app and `brief export` start fast on a large corpus.
+"""A cache of loaded briefs, so that the app, `brief export` and `brief check` do not read again what they have
+read before.
 
-Reading a brief means parsing its YAML, validating it and checking every quote against its seed: about 0.4 ms
-per point. The result for each file — the brief (or none) and its problems — is kept in the user's cache
-folder (`$XDG_CACHE_HOME/brief/briefs/` on Linux) as msgpack, and used again while nothing it depends on has
-changed: the file itself, the glossary and the seed it quotes (size, modification time and inode of each), and
-the code that loads them (a hash of its source). Anything else means the file is read afresh, so a cold load
-gives exactly what a warm one does. `brief check` never uses the cache.
+Reading a brief means parsing its YAML, validating it and checking every quote against its seed. The result for
+each file — the brief (or none) and its problems — is kept in the user's cache folder
+(`$XDG_CACHE_HOME/brief/briefs/` on Linux) as msgpack, and trusted only for exactly what it was made from: the
+bytes of the file (by their SHA-256), of the glossary and of the seed it quotes, the seeds folder as problems
+name it, and the code that loads them (a checksum of its source and the versions of PyYAML and msgspec). A
+change to any of these, whatever the file's size and modification time say, means the file is read afresh, so a
+warm load gives exactly what a cold one does.
 
-A cache that cannot be read or written is ignored: it only ever costs the time it was meant to save.
+Each cache file carries the SHA-256 of its own content, and is read only when it is a regular file of a sane
+size: a damaged, truncated or edited entry, a FIFO or a device in its place, only ever costs a fresh load.
+`brief check --no-cache` neither reads nor writes it.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.util
 import os
 import zlib
 from pathlib import Path
@@ -20,21 +26,26 @@ from typing import Any
 
 import msgspec
 
+from brief.limits import MAX_FILE_BYTES, read_regular
 from brief.model import Brief, Glossary, Problem
 
-Stamp = tuple[int, int, int]  # size, mtime in ns, inode
 #: The modules whose code decides what a brief loads as: any change to them empties the cache.
-_CODE = ("model.py", "loader.py", "yamlfile.py", "validate.py", "ladder.py", "sources.py")
+_CODE = ("model.py", "loader.py", "yamlfile.py", "yamlwalk.py", "yamlscalars.py", "limits.py", "validate.py",
+         "ladder.py", "sources.py")
+#: A cache file larger than this is not read (the entry of a brief at MAX_FILE_BYTES is about that size).
+MAX_ENTRY_BYTES = 8 * MAX_FILE_BYTES
+_DIGEST_BYTES = 32
 
 
 class Entry(msgspec.Struct, frozen=True):
-    """What loading one brief file gave, and the stamps of what it was read against."""
+    """What loading one brief file gave, and what it was read from."""
 
     path: str  # resolved
-    stamp: Stamp
-    glossary: Stamp | None
+    content: bytes | None  # the digest of the file's bytes; None when they could not be read (never cached)
+    glossary: bytes | None  # the digest of the glossary's bytes; None without a glossary
+    seeds: str  # the seeds folder, as the problems name it
     seed: str | None
-    seed_stamp: Stamp | None
+    seed_content: bytes | None  # the digest of the seed's bytes, or why it cannot be read
     brief: Brief | None
     problems: tuple[Problem, ...]  # with an empty path: the path is the caller's to show
     id_position: tuple[int, int]
@@ -42,29 +53,60 @@ class Entry(msgspec.Struct, frozen=True):
 
 class GlossaryEntry(msgspec.Struct, frozen=True):
     path: str
-    stamp: Stamp
+    content: bytes
     glossary: Glossary | None
     problems: tuple[Problem, ...]
 
 
 _encoder = msgspec.msgpack.Encoder()
-_decoders = {Entry: msgspec.msgpack.Decoder(Entry), GlossaryEntry: msgspec.msgpack.Decoder(GlossaryEntry)}
+_decoders: dict[type, Any] = {Entry: msgspec.msgpack.Decoder(Entry),
+                              GlossaryEntry: msgspec.msgpack.Decoder(GlossaryEntry)}
 
 
-def stamp(path: Path) -> Stamp | None:
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return (found.st_size, found.st_mtime_ns, found.st_ino)
+def digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def encode(entry: Entry | GlossaryEntry) -> bytes:
+    """An entry as it is kept: msgpack."""
+    return _encoder.encode(entry)
+
+
+def decode(payload: bytes) -> Entry:
+    return _decoders[Entry].decode(payload)  # type: ignore[no-any-return]
+
+
+class SeedDigests:
+    """The digest of each seed of a folder's bytes, read once; for a seed that cannot be read, why not (a
+    missing seed and one that appears later are not the same seed)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._found: dict[str, bytes] = {}
+
+    def __call__(self, name: str) -> bytes:
+        if name not in self._found:
+            from brief.sources import MAX_SEED_BYTES
+
+            try:
+                self._found[name] = digest(read_regular(self.folder / name, MAX_SEED_BYTES))
+            except OSError as error:
+                self._found[name] = type(error).__name__.encode()
+        return self._found[name]
 
 
 @functools.cache
 def code_version() -> str:
     here = Path(__file__).resolve().parent
-    checksum = 0
+    checksum = zlib.crc32(msgspec.__version__.encode())
     for name in _CODE:
         checksum = zlib.crc32((here / name).read_bytes(), checksum)
+    spec = importlib.util.find_spec("yaml")  # found, not imported: a warm start never imports YAML
+    if spec is not None and spec.origin:
+        checksum = zlib.crc32(Path(spec.origin).read_bytes(), checksum)  # holds PyYAML's version
+        for library in sorted(Path(spec.origin).parent.glob("_yaml*")):  # libyaml, compiled in
+            found = library.stat()
+            checksum = zlib.crc32(f"{library.name}:{found.st_size}:{found.st_mtime_ns}".encode(), checksum)
     return f"{checksum:08x}"
 
 
@@ -86,31 +128,43 @@ class BriefCache:
 
     def _read(self, path: Path, kind: type) -> Any:
         try:
-            entry = _decoders[kind].decode(self._file(path).read_bytes())
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            stored = read_regular(self._file(path), MAX_ENTRY_BYTES)
+        except OSError:
             return None
-        return entry if entry.path == str(path.resolve()) and entry.stamp == stamp(path) else None
+        payload = stored[_DIGEST_BYTES:]
+        if stored[:_DIGEST_BYTES] != digest(payload):
+            return None
+        try:
+            entry = _decoders[kind].decode(payload)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return None
+        return entry if entry.path == str(path.resolve()) else None
 
-    def get(self, path: Path, glossary: Stamp | None, seeds_folder: Path) -> Entry | None:
-        """The cached result for the brief file `path`, if nothing it depends on has changed since."""
-        entry = self._read(path, Entry)
-        if entry is None or entry.glossary != glossary:
+    def get(self, path: Path, content: bytes, glossary: bytes | None, seeds: str,
+            seed_digests: SeedDigests) -> Entry | None:
+        """The cached result for the brief file `path`, whose bytes have the digest `content`, if it was made
+        from these bytes and from what they depend on as it is now."""
+        entry: Entry | None = self._read(path, Entry)
+        if entry is None or (entry.content, entry.glossary, entry.seeds) != (content, glossary, seeds):
             return None
-        if entry.seed is not None and entry.seed_stamp != stamp(seeds_folder / entry.seed):
+        if entry.seed is not None and entry.seed_content != seed_digests(entry.seed):
             return None
         return entry
 
-    def get_glossary(self, path: Path) -> GlossaryEntry | None:
-        return self._read(path, GlossaryEntry)
+    def get_glossary(self, path: Path, content: bytes) -> GlossaryEntry | None:
+        entry: GlossaryEntry | None = self._read(path, GlossaryEntry)
+        return entry if entry is not None and entry.content == content else None
 
-    def put(self, path: Path, entry: Entry | GlossaryEntry) -> None:
+    def put(self, path: Path, entry: Entry | GlossaryEntry, payload: bytes | None = None) -> None:
+        """Keep `entry` for `path` (`payload`: the entry already encoded)."""
         import tempfile
 
+        payload = encode(entry) if payload is None else payload
         target = self._file(path)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False, suffix=".tmp") as handle:
-                handle.write(_encoder.encode(entry))
+                handle.write(digest(payload) + payload)
             os.replace(handle.name, target)
         except OSError:
             try:

@@ -16,7 +16,8 @@ import msgspec
 from brief.cache import BriefCache
 from brief.i18n import default_lang, section_short_label, t, tn
 from brief.labels import problem_line
-from brief.loader import MAX_FILE_BYTES, brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
+from brief.limits import MAX_FILE_BYTES
+from brief.loader import brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
 from brief.model import SECTIONS, Corpus
 
 
@@ -47,6 +48,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="check only these brief files")
     check.add_argument("--coverage", action="store_true",
                        help="also warn about every paragraph of a seed that no brief cites or skips")
+    check.add_argument("--no-cache", action="store_true",
+                       help="read every file afresh, and keep nothing (for CI and release checks)")
     commands.add_parser("list", parents=[common], help="list the agenda items")
     export = commands.add_parser("export", parents=[common], help="write a one-page Markdown briefing")
     export.add_argument("id", metavar="ID", help="the brief id (see `brief list`)")
@@ -71,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     seeds_dir = getattr(args, "seeds", None)
     try:
         if args.command == "check":
-            return check(briefs_dir, seeds_dir, args.files or None, lang, sys.stdout, coverage=args.coverage)
+            return check(briefs_dir, seeds_dir, args.files or None, lang, sys.stdout, coverage=args.coverage,
+                         cache=not args.no_cache)
         if args.command == "list":
             return list_briefs(briefs_dir, seeds_dir, lang)
         if args.command == "export":
@@ -96,7 +100,11 @@ def summary(corpus: Corpus, lang: str) -> str:
 
 
 def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, lang: str, out: TextIO,
-          coverage: bool = False) -> int:
+          coverage: bool = False, cache: bool = True) -> int:
+    """Report every problem of the briefs (or of `files`). Files whose exact bytes were read before come from the
+    cache (unless `cache` is False); the others are read by as many processes as there are cores to use."""
+    from brief.pool import available_cores
+
     if files:
         missing = [f for f in files if not f.is_file()]
         for path in missing:
@@ -105,7 +113,7 @@ def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, la
         if missing:
             return 1
         briefs_dir = files[0].parent if briefs_dir == default_briefs_dir() else briefs_dir
-    corpus = load(briefs_dir, seeds_dir, files)
+    corpus = load(briefs_dir, seeds_dir, files, BriefCache() if cache else None, jobs=available_cores())
     if coverage:
         from brief.coverage import coverage_problems
         from brief.sources import SeedLibrary

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from brief.sources import compact
+
 #: Chinese phrase -> support level.
 PHRASES: dict[str, str] = {
     **dict.fromkeys(["各代表团", "所有代表团", "没有代表团反对", "各方一致"], "all"),
@@ -37,6 +39,6 @@ OPENING = 16
 
 def quantifier(quote: str) -> tuple[str, str] | None:
     """The (phrase, level) that opens `quote`, or None when its opening has no quantifier."""
-    opening = re.sub(r"\s+", "", quote)[:OPENING]
+    opening = compact(quote)[:OPENING]
     match = _PATTERN.search(opening)
     return (match.group(0), PHRASES[match.group(0)]) if match else None

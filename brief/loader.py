@@ -12,23 +12,22 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import msgspec
 
-from brief.cache import BriefCache, Entry, GlossaryEntry, Stamp, stamp
+from brief.cache import BriefCache, Entry, GlossaryEntry, SeedDigests, digest
 from brief.i18n import N_
+from brief.limits import MAX_FILE_BYTES, read_regular
 from brief.model import SHARED, Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
 from brief.sources import Seed, SeedLibrary
 
 if TYPE_CHECKING:
-    from brief.yamlfile import NodePath, Position, Reader
+    from brief.yamlfile import NodePath, Reader
 
 GLOSSARY = "glossary.yaml"
-#: Brief files above this size are refused: a real brief is about 50 kB.
-MAX_FILE_BYTES = 2_000_000
 
 #: Reported on the second file that gives a brief's id (`brief export` looks for it).
 DUPLICATE_BRIEF_ID = N_("duplicate brief id `{id}`, already used by {other}: give this brief another id")
@@ -71,43 +70,50 @@ def export_errors(corpus: Corpus, brief_id: str) -> list[Problem]:
 
 
 def load(briefs_dir: Path, seeds_dir: Path | None = None, files: list[Path] | None = None,
-         cache: BriefCache | None = None) -> Corpus:
+         cache: BriefCache | None = None, jobs: int = 1) -> Corpus:
     """Load the glossary and the briefs of `briefs_dir` (or only `files`), and check them against each other and
     against the seeds in `seeds_dir`. Never raises for bad input: every problem is in `Corpus.problems`. With
-    `cache`, a file whose result is cached and unchanged is not read again (see `brief.cache`)."""
+    `cache`, a file whose result is cached for its exact bytes is not read again (see `brief.cache`); with
+    `jobs` over 1, the files that must be read are read by that many processes when there are enough of them
+    (see `brief.pool`)."""
     was_enabled = gc.isenabled()
     gc.disable()  # reading builds millions of short-lived objects; collecting while they pile up is quadratic
     try:
-        return _load(briefs_dir, seeds_dir, files, cache)
+        return _load(briefs_dir, seeds_dir, files, cache, jobs)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, cache: BriefCache | None) -> Corpus:
-    seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
+class Context(NamedTuple):
+    """What reading one brief file depends on besides the file: the same for every file of a load."""
+
+    glossary: Glossary | None
+    glossary_content: bytes | None  # the digest of its bytes
+    seeds: Path
+    seeds_shown: str
+    caching: bool  # entries will be cached: their seeds' digests are needed
+
+
+def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, cache: BriefCache | None,
+          jobs: int) -> Corpus:
+    seeds_folder = seeds_dir or default_seeds_dir(briefs_dir)
     problems: list[Problem] = []
     shown_dir = shown_path(briefs_dir)
     if not briefs_dir.is_dir():
         problems.append(Problem(path=shown_dir, template=N_("the briefs directory does not exist: pass --briefs DIR "
                                                             "with a folder of brief files")))
         return Corpus(problems=tuple(problems))
-    glossary_path = briefs_dir / GLOSSARY
-    glossary_stamp = stamp(glossary_path)
-    glossary = _load_glossary(glossary_path, glossary_stamp, problems, cache)
+    glossary, glossary_content = _load_glossary(briefs_dir / GLOSSARY, problems, cache)
     paths = files if files is not None else brief_files(briefs_dir)
     if not paths:
         problems.append(Problem(path=shown_dir, template=N_("no briefs (*.yaml) in this directory: add one (see "
                                                             "briefs/README.md) or pass --briefs DIR")))
+    context = Context(glossary, glossary_content, seeds_folder, shown_path(seeds_folder), cache is not None)
     briefs: list[Brief] = []
     where: dict[str, str] = {}
-    for path in paths:
+    for path, entry in zip(paths, _entries(paths, context, cache, jobs), strict=True):
         shown = shown_path(path)
-        entry = cache.get(path, glossary_stamp, seeds.folder) if cache is not None else None
-        if entry is None:
-            entry = _read_brief(path, shown, glossary, glossary_stamp, seeds)
-            if cache is not None:
-                cache.put(path, entry)
         problems.extend(msgspec.structs.replace(problem, path=shown) for problem in entry.problems)
         brief = entry.brief
         if brief is not None and brief.id in where:
@@ -120,48 +126,98 @@ def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, ca
     return Corpus(briefs=tuple(briefs), glossary=glossary, problems=tuple(problems), files=where)
 
 
-def _read_brief(path: Path, shown: str, glossary: Glossary | None, glossary_stamp: Stamp | None,
-                seeds: SeedLibrary) -> Entry:
+def _entries(paths: list[Path], context: Context, cache: BriefCache | None, jobs: int) -> list[Entry]:
+    """The entry of each file of `paths`, in order: from the cache where it holds one for the file's bytes, else
+    read (by a pool of processes when it is worth one), and then cached."""
+    found: list[Entry | None] = [None] * len(paths)
+    misses: dict[int, bytes | None] = {}  # the files to read, with their bytes when they were read already
+    seed_digests = SeedDigests(context.seeds)
+    for index, path in enumerate(paths):
+        raw = None
+        if cache is not None:
+            try:
+                raw = read_regular(path, MAX_FILE_BYTES)
+            except OSError:  # reading it reports why
+                pass
+            else:
+                found[index] = cache.get(path, digest(raw), context.glossary_content, context.seeds_shown,
+                                         seed_digests)
+        if found[index] is None:
+            misses[index] = raw
+    if misses:
+        from brief import pool
+
+        to_read = [paths[index] for index in misses]
+        read: Sequence[tuple[Entry, bytes | None]] | None = None
+        if pool.worth_it(to_read, jobs):
+            read = pool.read_all(context, to_read, jobs)
+        if read is None:
+            seeds = SeedLibrary(context.seeds)
+            read = [(_read_brief(paths[index], raw, context, seeds, seed_digests), None)
+                    for index, raw in misses.items()]
+        for index, (entry, payload) in zip(misses, read, strict=True):
+            found[index] = entry
+            if cache is not None and entry.content is not None:
+                cache.put(paths[index], entry, payload)
+    return [entry for entry in found if entry is not None]
+
+
+def read_brief(path: Path, context: Context, seeds: SeedLibrary, seed_digests: SeedDigests) -> Entry:
     """Read, validate and check one brief file, on its own (the ids of other files aside)."""
+    return _read_brief(path, None, context, seeds, seed_digests)
+
+
+def _read_brief(path: Path, raw: bytes | None, context: Context, seeds: SeedLibrary,
+                seed_digests: SeedDigests) -> Entry:
     from brief.yamlfile import Reader
 
-    file_stamp = stamp(path)  # before reading: a change while reading then shows as a change next time
-    reader = Reader(path, shown)
-    data = reader.read()
+    reader = Reader(path, shown_path(path))
+    raw = reader.read_bytes() if raw is None else raw
+    data = reader.parse(raw) if raw is not None else None
     brief = _validate(reader, data, Brief) if data is not None else None
     parts = Parts.of_brief(brief) if brief else Parts.of_data(data) if data is not None else None
     if parts is not None:
-        check_brief(parts, reader, glossary, seeds)
+        check_brief(parts, reader, context.glossary, seeds)
     seed = parts.seed if parts is not None else None
-    return Entry(path=str(path.resolve()), stamp=file_stamp or (0, 0, 0), glossary=glossary_stamp, seed=seed,
-                 seed_stamp=stamp(seeds.folder / seed) if seed else None, brief=brief,
+    return Entry(path=str(path.resolve()), content=digest(raw) if raw is not None else None,
+                 glossary=context.glossary_content, seeds=context.seeds_shown, seed=seed,
+                 seed_content=seed_digests(seed) if seed and context.caching else None, brief=brief,
                  problems=tuple(msgspec.structs.replace(problem, path="") for problem in reader.problems),
                  id_position=reader.positions.of(("id",)))
 
 
-def _load_glossary(path: Path, path_stamp: Stamp | None, problems: list[Problem],
-                   cache: BriefCache | None) -> Glossary | None:
+def _load_glossary(path: Path, problems: list[Problem], cache: BriefCache | None) -> tuple[Glossary | None,
+                                                                                            bytes | None]:
+    """The glossary and the digest of its bytes (None when there are none)."""
     shown = shown_path(path)
-    if path_stamp is None:
+    try:
+        path.stat()
+    except OSError:
         problems.append(Problem(path=shown, level="warning", template=N_("no glossary.yaml: themes cannot be checked; "
                                                                          "add one (see briefs/README.md)")))
-        return None
-    entry = cache.get_glossary(path) if cache is not None else None
+        return None, None
+    try:
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except OSError:  # reading it reports why
+        raw = None
+    content = digest(raw) if raw is not None else None
+    entry = cache.get_glossary(path, content) if cache is not None and content is not None else None
     if entry is None:
         from brief.yamlfile import Reader
 
         reader = Reader(path, shown)
-        data = reader.read()
+        raw = reader.read_bytes() if raw is None else raw
+        data = reader.parse(raw) if raw is not None else None
         glossary = _validate(reader, data, Glossary) if data is not None else None
         if glossary is not None:
             _unique(reader, [("themes", i, "id") for i in range(len(glossary.themes))], [t.id for t in glossary.themes],
                     N_("duplicate theme id `{id}`: theme ids must be unique; rename one of them"))
-        entry = GlossaryEntry(path=str(path.resolve()), stamp=path_stamp, glossary=glossary,
+        entry = GlossaryEntry(path=str(path.resolve()), content=content or b"", glossary=glossary,
                               problems=tuple(msgspec.structs.replace(p, path="") for p in reader.problems))
-        if cache is not None:
+        if cache is not None and content is not None:
             cache.put(path, entry)
     problems.extend(msgspec.structs.replace(problem, path=shown) for problem in entry.problems)
-    return entry.glossary
+    return entry.glossary, content if entry.glossary is not None else None
 
 
 def _validate(reader: Reader, data: Any, target: type) -> Any | None:
@@ -169,13 +225,13 @@ def _validate(reader: Reader, data: Any, target: type) -> Any | None:
 
     value, issues = validate.convert(data, target)
     for issue in issues:
-        reader.problem(reader.positions.of(issue.path, issue.on_key), issue.template, **issue.params)
+        reader.report(reader.positions.of(issue.path, issue.on_key), issue.template, issue.params)
     return value
 
 
 def _unique(reader: Reader, paths: Iterable[NodePath], ids: list[str], template: str) -> None:
     seen: set[str] = set()
-    for path, ident in zip(paths, ids):
+    for path, ident in zip(paths, ids, strict=True):
         if ident in seen:
             reader.problem(reader.positions.of(path), template, id=ident)
         seen.add(ident)
@@ -208,7 +264,7 @@ class Parts(NamedTuple):
         def valid(value: Any, target: Any) -> Any:
             return validate.convert(value, target)[0]
 
-        def items(value: Any, key: str) -> list:
+        def items(value: Any, key: str) -> list[Any]:
             found = value.get(key) if isinstance(value, dict) else None
             return found if isinstance(found, list) else []
 
@@ -252,7 +308,7 @@ def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: 
             else [path]
         for claim_path, claim in zip(in_file, point.claims):
             if seed is not None:
-                _check_quote(reader, seed, claim.source.quote, at((*claim_path, "source", "quote")))
+                _check_quote(reader, seed, claim.source.quote, (*claim_path, "source", "quote"))
             found = quantifier(claim.source.quote)
             if found and claim.support is None:
                 reader.problem(at((*claim_path, "kind")), N_("the quote opens with {phrase}, a view of delegations, "
@@ -264,7 +320,7 @@ def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: 
                                level="warning", support=str(claim.support), phrase=found[0], found=found[1])
     if seed is not None:
         for path, quote in parts.skipped:
-            _check_quote(reader, seed, quote, at(path))
+            _check_quote(reader, seed, quote, path)
 
 
 def _check_kind(reader: Reader, path: NodePath, point: Point) -> None:
@@ -297,11 +353,13 @@ def _seed(name: str, reader: Reader, seeds: SeedLibrary) -> Seed | None:
     return None
 
 
-def _check_quote(reader: Reader, seed: Seed, quote: str, where: Position) -> None:
+def _check_quote(reader: Reader, seed: Seed, quote: str, path: NodePath) -> None:
     count = seed.count(quote)
     if count == 0:
-        reader.problem(where, N_("quote not found in seed `{seed}`: copy it verbatim from the seed (whitespace does "
-                                 "not matter, every other character does)"), seed=seed.name)
+        reader.problem(reader.positions.of(path), N_("quote not found in seed `{seed}`: copy it verbatim from the seed "
+                                                     "(whitespace does not matter, every other character does)"),
+                       seed=seed.name)
     elif count > 1:
-        reader.problem(where, N_("quote occurs {count} times in seed `{seed}`: quote more of the sentence so that it "
-                                 "points to one place"), count=str(count), seed=seed.name)
+        reader.problem(reader.positions.of(path), N_("quote occurs {count} times in seed `{seed}`: quote more of the "
+                                                     "sentence so that it points to one place"),
+                       count=str(count), seed=seed.name)

@@ -28,8 +28,9 @@ MAX_SEED_BYTES = 5_000_000
 
 
 def compact(text: str) -> str:
-    """`text` with every whitespace character removed: the form in which quotes are compared."""
-    return _SPACE.sub("", text)
+    """`text` with every whitespace character removed: the form in which quotes are compared. (`str.split`
+    splits at exactly the characters that `\\s` matches, and faster than a regular expression removes them.)"""
+    return "".join(text.split())
 
 
 class Paragraph(msgspec.Struct, frozen=True, gc=False):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
-from brief.sources import Seed, SeedLibrary
+from brief.sources import Seed, SeedLibrary, compact
 from tests.conftest import SEEDS
 
 
@@ -39,9 +41,11 @@ def test_headings_are_short_lines_without_final_punctuation() -> None:
 
 
 def test_a_68_514_paragraph_numbers(oewg: Seed) -> None:
-    assert oewg.locate("工作组强调，无论国际社会决定采用哪一种方针").number == "21"
-    assert oewg.locate("继续或宣布不首先使用核武器").number == "27 (e)"
-    assert oewg.locate("禁止一切形式的核武器试验，包括超临界试验和亚临界试验").number == "29 (e)"
+    for quote, number in [("工作组强调，无论国际社会决定采用哪一种方针", "21"),
+                          ("继续或宣布不首先使用核武器", "27 (e)"),
+                          ("禁止一切形式的核武器试验，包括超临界试验和亚临界试验", "29 (e)")]:
+        passage = oewg.locate(quote)
+        assert passage is not None and passage.number == number
     numbers = [p.number for p in oewg.paragraphs if p.number and p.number.isdigit()]
     assert numbers[-1] == "52" and len(set(numbers) - set(map(str, range(1, 8)))) == 52 - 7
 
@@ -57,3 +61,9 @@ def test_library_refuses_names_outside_the_folder(tmp_path: Path) -> None:
         library.get("bad.txt")
     with pytest.raises(UnicodeDecodeError):  # the failure is remembered, not re-read
         library.get("bad.txt")
+
+
+def test_compact_removes_exactly_what_a_regular_expression_for_whitespace_finds() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert compact(every) == re.sub(r"\s+", "", every)
+    assert len(every) - len(compact(every)) == 29  # the Unicode whitespace characters, and nothing else
