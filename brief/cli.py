@@ -1,7 +1,8 @@
-"""The command line: `brief` (the app), `brief check`, `brief list`, `brief export`, `brief schema`.
+"""The command line: `brief` (the app), `brief check`, `brief list`, `brief export`, `brief schema`, and for
+curators `brief seed` and `brief draft` (brief/curate.py).
 
-Only the app imports Textual, and only when it starts; `check`, `list`, `export` and `schema` never do, so they
-start fast. Every message goes through the catalogs, in the language of `--lang` or of the locale.
+Only the app imports Textual, and only when it starts; the other commands never do, so they start fast. Every
+message goes through the catalogs, in the language of `--lang` or of the locale.
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed as prepared (default: today)")
     schema = commands.add_parser("schema", parents=[common], help="print the JSON Schema of a brief file")
     schema.add_argument("--glossary", action="store_true", help="the schema of glossary.yaml instead")
+    draft = commands.add_parser("draft", parents=[common], help="write a brief skeleton from a seed")
+    draft.add_argument("seed", type=Path, metavar="SEED", help="the seed of record (a file in seeds/)")
+    draft.add_argument("--id", required=True, metavar="ID", help="the new brief's id, such as cd-2200-nsa")
+    draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     return root
 
 
@@ -70,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
             return export(args, briefs_dir, seeds_dir, lang)
         if args.command == "schema":
             return schema(args.glossary, sys.stdout)
+        if args.command == "draft":
+            from brief.curate import draft
+
+            return draft(args, lang)
         return run_app(briefs_dir, seeds_dir, getattr(args, "lang", None))
     except KeyboardInterrupt:
         return 130

@@ -20,7 +20,7 @@ import msgspec
 
 from brief.cache import BriefCache, Entry, GlossaryEntry, Stamp, stamp
 from brief.i18n import N_
-from brief.model import Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
+from brief.model import LANGS, TO_WRITE, Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
 from brief.sources import Seed, SeedLibrary
 
 if TYPE_CHECKING:
@@ -132,6 +132,8 @@ def _read_brief(path: Path, shown: str, glossary: Glossary | None, glossary_stam
     parts = Parts.of_brief(brief) if brief else Parts.of_data(data) if data is not None else None
     if parts is not None:
         check_brief(parts, reader, glossary, seeds)
+    if data is not None:
+        _check_to_write(reader, data)
     seed = parts.seed if parts is not None else None
     return Entry(path=str(path.resolve()), stamp=file_stamp or (0, 0, 0), glossary=glossary_stamp, seed=seed,
                  seed_stamp=stamp(seeds.folder / seed) if seed else None, brief=brief,
@@ -260,6 +262,24 @@ def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: 
     if seed is not None:
         for path, quote in parts.skipped:
             _check_quote(reader, seed, quote, at(path))
+
+
+def _check_to_write(reader: Reader, data: Any) -> None:
+    """A warning at every text that a draft left to write (it starts with `TO_WRITE`), wherever it is in the
+    file, whether or not the rest of the file is valid."""
+    from brief.validate import LANGUAGE_NAMES
+
+    stack: list[tuple[NodePath, Any]] = [((), data)]  # not recursive: the reader bounds nesting, not Python
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str) and path and path[-1] in LANGS and value.startswith(TO_WRITE):
+            reader.problem(reader.positions.of(path), N_("to translate: this {language} text is still the draft's "
+                                                         "`TODO:`; write it in its place"),
+                           level="warning", language=LANGUAGE_NAMES[str(path[-1])])
+        elif isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
 
 
 def _seed(name: str, reader: Reader, seeds: SeedLibrary) -> Seed | None:
