@@ -15,7 +15,9 @@ quote is placed in the seed's text with whitespace removed, as a span of charact
 - Precision: the share of drafted units of which at least half the characters lie in curated quotes (of one or
   several points): the candidates a curator keeps.
 - Support: among the proposed curated units, the share whose drafted unit (the one overlapping most) has the
-  same `support` (target ≥ 90 %). Kind: the same, for the point's kind (a position's is `divergence`).
+  same `support` (target ≥ 90 %); a chair's own reading (`assessment`) has none, so a unit that is one in the
+  draft or in the brief is left out of this share and counts in the next. Kind: the same, for the point's kind
+  (a position's is `divergence`).
 - Splits: curated divergences of which some drafted divergence proposes two or more sides (each side a
   proposed position of that divergence, no two on the same drafted side).
 - Time: the median of five `brief draft` commands, interpreter start included (target < 1 s), and of the
@@ -145,7 +147,7 @@ def main() -> int:
               f"{'kind':>6} {'splits':>7} {'draft':>8} {'command':>8}")
     print(header)
     print("-" * len(header))
-    totals = [0, 0, 0, 0, 0, 0, 0, 0]
+    totals = [0] * 9
     ok = True
     for name, units in curated.items():
         seed = seeds.get(name)
@@ -156,8 +158,9 @@ def main() -> int:
         drafted = drafted_units(seed, text)
         matches = [(unit, proposed(unit, drafted)) for unit in units]
         hits = [(unit, match) for unit, match in matches if match is not None]
-        same_support = sum(unit.support == match.support for unit, match in hits if unit.support is not None)
-        with_support = sum(unit.support is not None for unit, _ in hits)
+        leveled = [(unit, match) for unit, match in hits if unit.support is not None and match.support is not None]
+        same_support = sum(unit.support == match.support for unit, match in leveled)
+        with_support = len(leveled)
         same_kind = sum(unit.kind == match.kind for unit, match in hits)
         used = sum(kept(unit, units) for unit in drafted)
         found, divergences = splits_found(units, drafted)
@@ -168,13 +171,13 @@ def main() -> int:
               f"{same_kind / max(len(hits), 1):>6.0%} {f'{found}/{divergences}':>7} {drafting:>7.3f}s "
               f"{seconds:>7.2f}s")
         for index, value in enumerate((len(units), len(drafted), len(hits), used, same_support, with_support,
-                                       found, divergences)):
+                                       same_kind, found, divergences)):
             totals[index] += value
-    units_, drafted_, hits_, used_, support_, with_support_, found_, divergences_ = totals
+    units_, drafted_, hits_, used_, support_, with_support_, kind_, found_, divergences_ = totals
     recall, support = hits_ / units_, support_ / max(with_support_, 1)
     print("-" * len(header))
     print(f"{'all seeds':<40} {units_:>7} {drafted_:>7} {recall:>7.0%} {used_ / drafted_:>9.0%} {support:>7.0%} "
-          f"{'':>6} {f'{found_}/{divergences_}':>7}")
+          f"{kind_ / hits_:>6.0%} {f'{found_}/{divergences_}':>7}")
     print(f"\nrecall {recall:.1%} (target ≥ 90 %): {'PASS' if recall >= 0.9 else 'FAIL'}; "
           f"support {support:.1%} (target ≥ 90 %): {'PASS' if support >= 0.9 else 'FAIL'}; "
           f"every draft under 1 s: {'PASS' if ok else 'FAIL'}")

@@ -72,7 +72,7 @@ def medians(commands: dict[str, list[str]], runs: int, env: dict[str, str] | Non
     times: dict[str, list[float]] = {name: [] for name in commands}
     # One warm-up each, as a user who has opened the app before: the OS file cache, .pyc files, brief's cache,
     # and what the app saves when it is left (the warm-up app exits normally; measured runs stop at ready).
-    for name, command in commands.items():
+    for command in commands.values():
         measure(command, {"START_EXIT": "normal"})
     for _ in range(runs):
         for name, command in commands.items():
@@ -81,7 +81,7 @@ def medians(commands: dict[str, list[str]], runs: int, env: dict[str, str] | Non
 
 
 def start_and_commands(runs: int, cache: str) -> None:
-    print("Start and command line (bundled briefs; median of %d runs)" % runs)
+    print(f"Start and command line (bundled briefs; median of {runs} runs)")
     env = {"XDG_CACHE_HOME": cache, "XDG_CONFIG_HOME": cache, "XDG_DATA_HOME": cache}
     found = medians({
         "bare": [PYTHON, str(HERE / "start_app.py"), "bare"],
@@ -121,7 +121,7 @@ def probe(folder: Path, cache: str, app: bool) -> dict:
 
 
 def scale(sizes: list[int]) -> None:
-    print("Scale (synthetic corpora of %d-point briefs)" % POINTS_PER_BRIEF)
+    print(f"Scale (synthetic corpora of {POINTS_PER_BRIEF}-point briefs)")
     curve = []
     for points in sizes:
         folder = corpus(points)

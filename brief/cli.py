@@ -15,9 +15,9 @@ from typing import TextIO
 import msgspec
 
 from brief.cache import BriefCache
-from brief.i18n import default_lang, describe, t, tn
+from brief.i18n import default_lang, describe, section_short_label, t, tn
 from brief.loader import MAX_FILE_BYTES, brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
-from brief.model import Corpus, Problem
+from brief.model import SECTIONS, Corpus, Problem
 
 
 def _options() -> argparse.ArgumentParser:
@@ -135,12 +135,12 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
     table.add_column(t(lang, "ID"), no_wrap=True)  # an id is copied into `brief export ID`: never broken
     for heading in (t(lang, "Document"), t(lang, "Item"), t(lang, "Title")):
         table.add_column(heading, overflow="fold", ratio=1)
-    for heading in (t(lang, "Consensus"), t(lang, "Divergence"), t(lang, "Proposal")):
-        table.add_column(heading, justify="right", no_wrap=True)
+    for section in SECTIONS:
+        table.add_column(section_short_label(section, lang), justify="right", no_wrap=True)
     for brief in corpus.briefs:
-        kinds = [p.kind for _, p in brief.points()]
+        sections = [p.section for _, p in brief.points()]
         cells = [brief.id, brief.document.cite(lang), brief.agenda_item.number, brief.agenda_item.short[lang],
-                 *(str(kinds.count(k)) for k in ("consensus", "divergence", "proposal"))]
+                 *(str(sections.count(section)) for section in SECTIONS)]
         table.add_row(*(Text(cell) for cell in cells))  # Text: brackets in content are not Rich markup
     console.print(table)
     if corpus.errors:

@@ -21,14 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from brief import ladder
-from brief.model import KINDS
+from brief.model import SHARED
 from brief.sentences import sentences
 from brief.sources import Paragraph, Seed, compact
 
-#: The five kinds a draft guesses (DESIGN.md §3): shared ground, a view no one is recorded as opposing, a split, a
-#: proposal, and the chair's own reading.
-DRAFT_KINDS = ("consensus", "view", "divergence", "proposal", "assessment")
-SHARED = ("all", "general", "most")
 
 #: A list label opening a paragraph: "27. ", "(d) ", "(2) ", "㈠ ", "- ", "B. ", "三. ".
 _LABEL = re.compile(r"^(?:\d{1,3}\.\s+|\([a-z]{1,2}\)\s+|\(\d{1,2}\)\s+|[㈠-㈩]\s*|[-•]\s+|[A-Z]\.\s+|"
@@ -300,13 +296,11 @@ def _single(seed: Seed, unit: Unit) -> Candidate:
     proposes = (_PROPOSAL_ZH if ladder.is_chinese(quote) else _PROPOSAL_EN).search(ladder.opening(quote))
     if unit.item and quantified is None:
         kind, side.support = "proposal", "some"  # an option put forward, without saying by whom
-    elif ladder.chairs_voice(quote) or not (quantified or named or ladder.unquantified_level(quote)
-                                            or ladder.discussed(quote) or ladder.find(quote)):
-        kind = "assessment"
-        if "assessment" not in KINDS:  # written as shared ground until the model knows the chair's reading
-            side.support = quantified[1] if quantified else "all"
     elif proposes or (quantified is None and named is None and ladder.discussed(quote)):
         kind = "proposal"
+    elif quantified is None and not (named or ladder.unquantified_level(quote)) and (
+            ladder.chairs_voice(quote) or not ladder.find(quote)):
+        kind = "assessment"  # a sentence without a subject, or that concludes: the chair's own reading
     elif side.support in SHARED:
         kind = "consensus"
     else:

@@ -25,8 +25,9 @@ from pathlib import Path
 import msgspec
 
 from brief.i18n import N_, section_label, support_label, support_note, t, tn
+from brief.languages import language
 from brief.memo import DateTexts
-from brief.model import SECTIONS, Brief, Divergence, Point, Topic, section_of, support_rank
+from brief.model import SECTIONS, Brief, Divergence, Point, Topic, rank
 from brief.sources import SeedLibrary, paragraph_numbers
 
 # Markdown ----------------------------------------------------------------------------------------------------
@@ -107,15 +108,17 @@ class Briefing(msgspec.Struct, frozen=True):
 
 def priority(point: Point) -> tuple[int, int, int]:
     """Selection order: key points first, then by support, divergences before single views."""
-    return (0 if point.key else 1, support_rank(point.support), 0 if isinstance(point, Divergence) else 1)
+    return (0 if point.key else 1, rank(point), 0 if isinstance(point, Divergence) else 1)
 
 
 _FINAL_STOPS = "。．.；; "
 
 
 def render_point(point: Point, lang: str) -> str:
-    """One list item, without the leading `- `: a view with its level of support, or a divergence as its question
-    followed by each side (its holders say how widely it is held)."""
+    """One list item, without the leading `- `: a view with its level of support, a divergence as its question
+    followed by each side (its holders say how widely it is held), the chair's reading after its holder."""
+    if point.support is None:
+        return t(lang, "{holders}: {view}", holders=escape(point.holders[lang]), view=escape(point.text[lang]))
     if isinstance(point, Divergence):
         sides = [t(lang, "{holders}: {view}", holders=escape(p.holders[lang]),
                    view=escape(p.text[lang].rstrip(_FINAL_STOPS))) for p in point.positions]
@@ -159,8 +162,8 @@ def compose(
 
     chosen: set[str] = set()
     opened: set[str] = set()
-    for topic, point in sorted(points, key=lambda tp: priority(tp[1])):
-        section = section_of(point)
+    for _, point in sorted(points, key=lambda tp: priority(tp[1])):
+        section = point.section
         cost = budget.item(rendered[point.id]) + (0 if section in opened else budget.heading + budget.paragraph_gap)
         if full or point_ids is not None or used + cost <= budget.lines:
             used += cost
@@ -168,13 +171,13 @@ def compose(
             opened.add(section)
     for topic, point in points:
         if point.id in chosen:
-            sections[section_of(point)].items.append((topic, point, rendered[point.id]))
+            sections[point.section].items.append((topic, point, rendered[point.id]))
 
     omitted = tuple(p.id for _, p in points if p.id not in chosen)
     blocks = ["# " + head[0], *head[1:]]
-    for section in sections.values():
-        if section.items:
-            blocks.append(f"## {section.heading}\n\n" + "\n".join(f"- {text}" for _, _, text in section.items))
+    for listed in sections.values():
+        if listed.items:
+            blocks.append(f"## {listed.heading}\n\n" + "\n".join(f"- {text}" for _, _, text in listed.items))
     if notes_block:
         heading = t(lang, "Our line")
         blocks.append(f"## {heading}\n\n" + "\n\n".join(notes_block))
@@ -229,7 +232,7 @@ def prepared_date(value: str | None = None) -> dt.date:
         return dt.date.fromisoformat(value)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 
@@ -237,11 +240,13 @@ def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | No
                   dates: DateTexts | None = None) -> str:
     """A point as plain text for pasting into a note: the view (or the question and each side) with its level
     of support, the citation with paragraph numbers and meeting dates, and the verbatim source passages."""
-    gap = "" if lang == "zh" else " "
+    gap = language(lang).word_gap
     if isinstance(point, Divergence):
         sides = [t(lang, "{holders}: {view}", holders=p.holders[lang], view=p.text[lang]) + gap
                  + support_note(p.support, lang) for p in point.positions]
         body = "\n".join([point.issue[lang], *(f"- {side}" for side in sides)])
+    elif point.support is None:
+        body = t(lang, "{holders}: {view}", holders=point.holders[lang], view=point.text[lang])
     else:
         body = point.text[lang] + gap + support_note(point.support, lang)
     cite = brief.document.cite(lang) + _paragraph_ref(brief, point, lang, seeds)

@@ -1,4 +1,4 @@
-"""Everything locale-shaped, through Babel: interface strings from gettext catalogs, dates, date ranges and lists.
+"""Everything locale-shaped: interface strings from gettext catalogs, dates, date ranges and lists.
 
 Interface strings are English msgids translated at display time with `t(lang, msgid, **params)`; strings that
 are written in one place and displayed in another are marked with `N_` so `pybabel extract` still finds them
@@ -6,6 +6,7 @@ are written in one place and displayed in another are marked with `N_` so `pybab
 brief.po`; the wheel build compiles them to `.mo` (`hatch_build.py`), and a source checkout without `.mo`
 files compiles the `.po` in memory on first use.
 
+Dates and lists follow the product's own patterns (`brief.languages`), with Babel's locale data inside them.
 Babel is imported lazily, inside the functions that need it, so that importing this module stays cheap.
 """
 
@@ -16,18 +17,17 @@ import functools
 import gettext as _gettext
 import io
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from brief.languages import language
 
 if TYPE_CHECKING:
     from brief.model import Problem
 
 DOMAIN = "brief"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-#: The Babel locale behind each interface language: UN English writes "28 June 2017" and "a, b and c".
-BABEL_LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 
 
 def N_(message: str) -> str:
@@ -49,7 +49,7 @@ def translations(lang: str) -> _gettext.NullTranslations:
         from babel.messages.pofile import read_po
 
         with po.open("rb") as handle:
-            catalog = read_po(handle, locale=BABEL_LOCALES[lang], domain=DOMAIN)
+            catalog = read_po(handle, locale=language(lang).locale, domain=DOMAIN)
         buffer = io.BytesIO()
         write_mo(buffer, catalog)
         buffer.seek(0)
@@ -94,7 +94,7 @@ def default_lang(environ: Mapping[str, str] = os.environ) -> str:
 
 def language_name(lang: str) -> str:
     """The language's own name, for a language switch: "English", "中文"."""
-    return {"en": "English", "zh": "中文"}[lang]
+    return language(lang).name
 
 
 # Support ladder and point kinds, as the interface names them.
@@ -106,17 +106,29 @@ SUPPORT_LABELS = {
     "some": N_("some"),
     "one": N_("one view"),
 }
-KIND_LABELS = {"consensus": N_("Consensus"), "divergence": N_("Divergence"), "proposal": N_("Proposal")}
 SECTION_LABELS = {
     "agree": N_("Where delegations agree"),
-    "views": N_("Other views"),
     "divide": N_("Where they divide"),
+    "views": N_("Other views"),
     "proposals": N_("Proposals and way forward"),
+    "assessment": N_("The chair's assessment"),
+}
+#: Column headings of `brief list`.
+SECTION_SHORT_LABELS = {
+    "agree": N_("Agree"),
+    "divide": N_("Splits"),
+    "views": N_("Views"),
+    "proposals": N_("Proposals"),
+    "assessment": N_("Chair"),
 }
 
 
 def section_label(section: str, lang: str) -> str:
     return t(lang, SECTION_LABELS[section])
+
+
+def section_short_label(section: str, lang: str) -> str:
+    return t(lang, SECTION_SHORT_LABELS[section])
 
 
 def support_label(level: str, lang: str) -> str:
@@ -128,50 +140,65 @@ def support_note(level: str, lang: str) -> str:
     return t(lang, "({level})", level=support_label(level, lang))
 
 
-def kind_label(kind: str, lang: str) -> str:
-    return t(lang, KIND_LABELS[kind])
-
-
 # Dates and lists -----------------------------------------------------------------------------------------------
+# The forms are the product's own (`brief.languages`: UN editorial style); Babel gives the month names.
+
+
+@functools.cache
+def _month_names(locale: str) -> dict[int, str]:
+    from babel import Locale
+
+    return dict(Locale.parse(locale).months["format"]["wide"])
+
+
+def _fields(day: dt.date, lang: str, suffix: str = "") -> dict[str, object]:
+    month = _month_names(language(lang).locale)[day.month]
+    return {f"d{suffix}": day.day, f"m{suffix}": day.month, f"month{suffix}": month, f"y{suffix}": day.year}
 
 
 def format_date(day: dt.date, lang: str) -> str:
     """A full date: "28 June 2017" / "2017年6月28日"."""
-    from babel.dates import format_date as babel_date
-
-    return babel_date(day, format="long", locale=BABEL_LOCALES[lang])
+    return language(lang).date.format(**_fields(day, lang))
 
 
 def format_list(items: Sequence[str], lang: str) -> str:
     """"a, b and c" / "a、b和c"."""
-    from babel.lists import format_list as babel_list
+    spec = language(lang)
+    if len(items) <= 2:
+        return spec.list_pair.join(items)
+    return spec.list_separator.join(items[:-1]) + spec.list_last + items[-1]
 
-    return babel_list(list(items), locale=BABEL_LOCALES[lang]) if items else ""
+
+def format_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """A run of days: "28–30 June 2017", "30 May–1 June 2013" / "2017年6月28日至30日", "2013年5月30日至6月1日"."""
+    spec = language(lang)
+    if start == end:
+        return format_date(start, lang)
+    fields = {**_fields(start, lang, "1"), **_fields(end, lang, "2")}
+    if start.year != end.year:
+        return spec.range_across_years.format(**fields)
+    if start.month != end.month:
+        return spec.range_in_year.format(**fields, y=start.year)
+    return spec.range_in_month.format(**fields, **_fields(start, lang))
 
 
 def format_days(days: Iterable[dt.date], lang: str) -> str:
     """Meeting days, compactly: "28–30 June 2017", "20, 22 and 23 June 2017" / "2017年6月28日至30日",
     "2017年6月20日、22日和23日"; runs in different months are listed as ranges."""
-    from babel.dates import format_skeleton
-
-    locale = BABEL_LOCALES[lang]
     runs = _runs(sorted(set(days)))
     if not runs:
         return ""
     first, last = runs[0][0], runs[-1][-1]
-    if len(runs) == 1:
-        return _interval(first, last, lang) if first != last else format_date(first, lang)
-    if (first.year, first.month) != (last.year, last.month):
-        return format_list([_interval(r[0], r[-1], lang) if len(r) > 1 else format_date(r[0], lang) for r in runs], lang)
-    day_items: list[str] = []
+    if len(runs) == 1 or (first.year, first.month) != (last.year, last.month):
+        return format_list([format_range(run[0], run[-1], lang) for run in runs], lang)
+    spec = language(lang)
+    items: list[str] = []
     for run in runs:
         if len(run) >= 3:
-            day_items.append(_interval(run[0], run[-1], lang, skeleton="d"))
+            items.append(spec.day_run.format(d1=run[0].day, d2=run[-1].day))
         else:
-            day_items.extend(format_skeleton("d", d, locale=locale) for d in run)
-    month = format_skeleton("yMMMM", first, locale=locale)
-    days_text = format_list(day_items, lang)
-    return f"{month}{days_text}" if _year_first(locale) else f"{days_text} {month}"
+            items.extend(spec.day.format(d=day.day) for day in run)
+    return spec.days_in_month.format(days=format_list(items, lang), **_fields(first, lang))
 
 
 def _runs(days: list[dt.date]) -> list[list[dt.date]]:
@@ -182,27 +209,3 @@ def _runs(days: list[dt.date]) -> list[list[dt.date]]:
         else:
             runs.append([day])
     return runs
-
-
-def _interval(start: dt.date, end: dt.date, lang: str, skeleton: str = "yMMMd") -> str:
-    """Babel's date interval. CLDR has no interval pattern with wide month names for English, so the abbreviated
-    names of the `yMMMd` pattern are widened ("28–30 Jun 2017" → "28–30 June 2017")."""
-    from babel import Locale
-    from babel.dates import format_interval
-
-    locale = BABEL_LOCALES[lang]
-    text = format_interval(start, end, skeleton, locale=locale)
-    months = Locale.parse(locale).months["format"]
-    for number, short in months["abbreviated"].items():
-        wide = months["wide"][number]
-        if short != wide:
-            text = re.sub(rf"\b{re.escape(short)}\b(?!\w)", wide, text)
-    return text
-
-
-@functools.cache
-def _year_first(locale: str) -> bool:
-    from babel import Locale
-
-    pattern = Locale.parse(locale).datetime_skeletons["yMMMd"].pattern
-    return pattern.lstrip("'").startswith("y")

@@ -114,7 +114,7 @@ _CHAIRS_VOICE_EN = re.compile(
     r"in conclusion|overall|the discussions? (?:showed|demonstrated|revealed|made clear)|it (?:appears|appeared|"
     r"seems|seemed|would seem))\b", re.IGNORECASE)
 #: The report speaks for the whole group: `all`.
-_WHOLE_GROUP_ZH = re.compile(r"^[^。]{0,10}?(?:工作组|与会者|参加讨论的代表团|参与讨论的各代表团)|^[^，。]{0,12}?代表团"
+_WHOLE_GROUP_ZH = re.compile(r"^[^。]{0,12}?(?:工作组|与会者|参加讨论的代表团|参与讨论的各代表团)|^[^，。]{0,12}?代表团"
                              r"(?:还|也)?(?:强调|指出|认为|确认|承认|重申|注意到|同意)")
 _WHOLE_GROUP_EN = re.compile(r"^(?:\S+ ){0,6}?(?:the (?:open-ended )?working group|participants|the conference)\b",
                              re.IGNORECASE)
@@ -143,7 +143,7 @@ def unquantified_level(sentence: str) -> str | None:
     head = _SPACE.sub("", sentence)[:2 * OPENING] if chinese else " ".join(sentence.split()[:2 * OPENING_WORDS])
     if (_DISCUSSED_ZH if chinese else _DISCUSSED_EN).search(head):
         return "some"
-    if (_WHOLE_GROUP_ZH if chinese else _WHOLE_GROUP_EN).search(opening(sentence)):
+    if (_WHOLE_GROUP_ZH if chinese else _WHOLE_GROUP_EN).search(head):
         return "all"
     if chinese and _IMPERSONAL_ZH.search(opening(sentence)):
         return "one"

@@ -20,7 +20,7 @@ import msgspec
 
 from brief.cache import BriefCache, Entry, GlossaryEntry, Stamp, stamp
 from brief.i18n import N_
-from brief.model import LANGS, TO_WRITE, Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
+from brief.model import LANGS, SHARED, TO_WRITE, Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
 from brief.sources import Seed, SeedLibrary
 
 if TYPE_CHECKING:
@@ -247,21 +247,41 @@ def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: 
             if known is not None and theme not in known:
                 reader.problem(at((*path, "themes", index)), N_("unknown theme `{theme}`: use a theme id from "
                                                                  "glossary.yaml, or add it there"), theme=theme)
-        if isinstance(point, Divergence):
-            quoted = [((*path, "positions", i), position) for i, position in enumerate(point.positions)]
-        else:
-            quoted = [(path, point)]
-        for holder_path, holder in quoted:
+        _unique(reader, [(*path, "themes", i) for i in range(len(point.themes))], list(point.themes),
+                N_("theme `{id}` is listed twice: list each theme once"))
+        _check_kind(reader, path, point)
+        in_file = [(*path, "positions", i) for i in range(len(point.claims))] if isinstance(point, Divergence) \
+            else [path]
+        for claim_path, claim in zip(in_file, point.claims):
             if seed is not None:
-                _check_quote(reader, seed, holder.source.quote, at((*holder_path, "source", "quote")))
-            found = quantifier(holder.source.quote)
-            if found and found[1] != holder.support:
-                reader.problem(at((*holder_path, "support")), N_("support is `{support}` but the quote opens with "
-                                                                 "{phrase} (`{found}`): check the chair's wording"),
-                               level="warning", support=holder.support, phrase=found[0], found=found[1])
+                _check_quote(reader, seed, claim.source.quote, at((*claim_path, "source", "quote")))
+            found = quantifier(claim.source.quote)
+            if found and claim.support is None:
+                reader.problem(at((*claim_path, "kind")), N_("the quote opens with {phrase}, a view of delegations, "
+                                                             "not the chair's own reading: use `kind: consensus` or "
+                                                             "`kind: view`"), level="warning", phrase=found[0])
+            elif found and found[1] != claim.support:
+                reader.problem(at((*claim_path, "support")), N_("support is `{support}` but the quote opens with "
+                                                                "{phrase} (`{found}`): check the chair's wording"),
+                               level="warning", support=str(claim.support), phrase=found[0], found=found[1])
     if seed is not None:
         for path, quote in parts.skipped:
             _check_quote(reader, seed, quote, at(path))
+
+
+def _check_kind(reader: Reader, path: NodePath, point: Point) -> None:
+    """A kind says what the chair's summary says: shared ground is held by all, general or most delegations, and
+    what part of the room holds is a view."""
+    if point.kind == "consensus" and point.support not in SHARED:
+        reader.problem(reader.positions.of((*path, "kind")), N_("a consensus point has support `{support}`: a view "
+                                                                "of part of the room is not shared ground; use "
+                                                                "`kind: view`, or correct the support"),
+                       support=str(point.support))
+    elif point.kind == "view" and point.support in SHARED:
+        reader.problem(reader.positions.of((*path, "kind")), N_("a view has support `{support}`: what the room "
+                                                                "holds is shared ground; use `kind: consensus`, or "
+                                                                "correct the support"),
+                       support=str(point.support))
 
 
 def _check_to_write(reader: Reader, data: Any) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal, Protocol, cast
 
 import msgspec
 
@@ -23,8 +23,7 @@ LANGS: tuple[Lang, ...] = ("en", "zh")
 #: The support ladder, strongest first (DESIGN.md §4). The order is used for sorting and for the meter.
 SUPPORT_LEVELS: tuple[str, ...] = ("all", "general", "most", "many", "some", "one")
 Support = Literal["all", "general", "most", "many", "some", "one"]
-Kind = Literal["consensus", "divergence", "proposal"]
-KINDS: tuple[Kind, ...] = ("consensus", "divergence", "proposal")
+Kind = Literal["consensus", "view", "divergence", "proposal", "assessment"]
 
 NonEmpty = Annotated[str, msgspec.Meta(pattern=r"\S", description=N_("non-empty text"))]
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -66,7 +65,7 @@ class _Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
 TO_WRITE = "TODO:"
 
 
-class Text(_Struct, kw_only=True):
+class Text(_Struct, frozen=True, kw_only=True):
     """A user-facing string in both languages."""
 
     en: NonEmpty
@@ -93,13 +92,13 @@ def _texts(value: object) -> Iterator[Text]:
             yield from _texts(item)
 
 
-class Source(_Struct, kw_only=True):
+class Source(_Struct, frozen=True, kw_only=True):
     """Where a point comes from: a verbatim Chinese passage of the document's seed text."""
 
     quote: NonEmpty
 
 
-class Position(_Struct, kw_only=True):
+class Position(_Struct, frozen=True, kw_only=True):
     """One side of a divergence: who holds it, how widely, what they argue, and the passage that says so."""
 
     holders: Text
@@ -109,13 +108,15 @@ class Position(_Struct, kw_only=True):
     note: Text | None = None
 
 
-class _Point(_Struct, tag_field="kind", kw_only=True):
+class _Point(_Struct, frozen=True, tag_field="kind", kw_only=True):
     id: Slug
     key: bool = False
     themes: tuple[Slug, ...] = ()
     note: Text | None = None
 
     kind: ClassVar[Kind]
+    #: Where the point is listed: one of `SECTIONS`.
+    section: ClassVar[str]
 
     @property
     def to_write(self) -> bool:
@@ -123,87 +124,138 @@ class _Point(_Struct, tag_field="kind", kw_only=True):
         return any(text.to_write for text in _texts(self))
 
 
-class Consensus(_Point, tag="consensus", kw_only=True):
-    """A view shared across the room, at the level of support the chair's wording gives."""
+class _OneClaim(_Point, frozen=True, kw_only=True):
+    """A point that is one claim: who holds it, what it says and the passage that says so."""
 
-    kind: ClassVar[Kind] = "consensus"
-    support: Support
     text: Text
     source: Source
     holders: Text | None = None
 
     @property
+    def claims(self) -> tuple[Claim, ...]:
+        return (cast("Claim", self),)  # every concrete kind gives `support` (a field, or None for assessments)
+
+    @property
     def sources(self) -> tuple[Source, ...]:
         return (self.source,)
 
+    def headline(self, lang: str) -> str:
+        return self.text[lang]
 
-class Proposal(_Point, tag="proposal", kw_only=True):
+
+class Consensus(_OneClaim, frozen=True, tag="consensus", kw_only=True):
+    """Shared ground: what the room holds (all, general or most delegations, in the chair's wording)."""
+
+    kind: ClassVar[Kind] = "consensus"
+    section: ClassVar[str] = "agree"
+    support: Support
+
+
+class Viewpoint(_OneClaim, frozen=True, tag="view", kw_only=True):
+    """A view of part of the room (many, some or one delegation) that no one is recorded as opposing: a view, not
+    agreement."""
+
+    kind: ClassVar[Kind] = "view"
+    section: ClassVar[str] = "views"
+    support: Support
+
+
+class Proposal(_OneClaim, frozen=True, tag="proposal", kw_only=True):
     """A proposal or way forward put to the room, with who made it."""
 
     kind: ClassVar[Kind] = "proposal"
+    section: ClassVar[str] = "proposals"
     support: Support
-    text: Text
-    source: Source
-    holders: Text | None = None
+
+
+class Assessment(_OneClaim, frozen=True, tag="assessment", kw_only=True):
+    """The chair's (or co-chairs') own reading: a sentence of a chair's summary without a subject. It is not a view
+    of the room, so it has no level of support and is never shown as agreement."""
+
+    kind: ClassVar[Kind] = "assessment"
+    section: ClassVar[str] = "assessment"
+    holders: Text
 
     @property
-    def sources(self) -> tuple[Source, ...]:
-        return (self.source,)
+    def support(self) -> None:
+        return None
 
 
-class Divergence(_Point, tag="divergence", kw_only=True):
+class Divergence(_Point, frozen=True, tag="divergence", kw_only=True):
     """A question the room splits on, with each side's position."""
 
     kind: ClassVar[Kind] = "divergence"
+    section: ClassVar[str] = "divide"
     issue: Text
     positions: Annotated[tuple[Position, ...], msgspec.Meta(min_length=2)]
 
     @property
-    def support(self) -> str:
+    def support(self) -> Support:
         """The support of the strongest side, so a divergence sorts with the views it contains."""
         return min((p.support for p in self.positions), key=support_rank)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return self.positions
 
     @property
     def sources(self) -> tuple[Source, ...]:
         return tuple(p.source for p in self.positions)
 
-
-Point = Union[Consensus, Divergence, Proposal]
-
-#: How a brief is read, in this order: views shared by the room (all, general or most delegations), the other
-#: views held (many, some, one), the splits, and the proposals. The app and the export both use it.
-SECTIONS: tuple[str, ...] = ("agree", "views", "divide", "proposals")
-_SHARED = ("all", "general", "most")
+    def headline(self, lang: str) -> str:
+        return self.issue[lang]
 
 
-def section_of(point: Point) -> str:
-    if isinstance(point, Divergence):
-        return "divide"
-    if isinstance(point, Proposal):
-        return "proposals"
-    return "agree" if point.support in _SHARED else "views"
+Point = Consensus | Viewpoint | Divergence | Proposal | Assessment
 
 
-class Topic(_Struct, kw_only=True):
+class Claim(Protocol):
+    """What a point claims, and who claims it: the point itself, or each side (`Position`) of a divergence."""
+
+    @property
+    def holders(self) -> Text | None: ...
+    @property
+    def support(self) -> Support | None: ...
+    @property
+    def text(self) -> Text: ...
+    @property
+    def source(self) -> Source: ...
+    @property
+    def note(self) -> Text | None: ...
+
+#: How a brief is read, in this order: what the room holds (all, general or most delegations), where it splits,
+#: the views of part of the room (many, some, one), the proposals, and the chair's own reading. The app and the
+#: export both use it; each kind of point names its section.
+SECTIONS: tuple[str, ...] = ("agree", "divide", "views", "proposals", "assessment")
+#: The levels of support that make shared ground (`consensus`); the others make a `view`.
+SHARED: tuple[Support, ...] = ("all", "general", "most")
+
+
+def rank(point: Point) -> int:
+    """For ordering by support, strongest first: the chair's own reading, which has none, last."""
+    return support_rank(point.support) if point.support is not None else len(SUPPORT_LEVELS)
+
+
+class Topic(_Struct, frozen=True, kw_only=True):
     id: Slug
     title: Text
     points: Annotated[tuple[Point, ...], msgspec.Meta(min_length=1)]
 
 
-class Span(_Struct, kw_only=True):
+class Span(_Struct, frozen=True, kw_only=True):
     """A run of meeting days, `{from: 2013-05-14, to: 2013-05-24}`."""
 
     start: dt.date = msgspec.field(name="from")
     end: dt.date = msgspec.field(name="to")
 
 
-class AgendaItem(_Struct, kw_only=True):
+class AgendaItem(_Struct, frozen=True, kw_only=True):
     number: AgendaNumber
     title: Text
     short: Text
 
 
-class Document(_Struct, kw_only=True):
+class Document(_Struct, frozen=True, kw_only=True):
     symbol: NonEmpty | None = None
     title: Text
     part: Text | None = None
@@ -220,7 +272,7 @@ class Document(_Struct, kw_only=True):
         return ("，" if lang == "zh" else ", ").join(p for p in parts if p)
 
 
-class Skipped(_Struct, kw_only=True):
+class Skipped(_Struct, frozen=True, kw_only=True):
     """A paragraph of the seed deliberately not turned into a point (procedural, a signature, …), or with
     `through` a run of paragraphs, from the one holding `quote` to the one holding `through`."""
 
@@ -229,7 +281,7 @@ class Skipped(_Struct, kw_only=True):
     reason: NonEmpty
 
 
-class Brief(_Struct, kw_only=True):
+class Brief(_Struct, frozen=True, kw_only=True):
     """One agenda item of one document: the unit the app shows and the export prints."""
 
     schema: Literal[1]
@@ -238,7 +290,7 @@ class Brief(_Struct, kw_only=True):
     forum: Text
     chairs: tuple[Text, ...] = ()
     agenda_item: AgendaItem
-    meetings: Annotated[tuple[Union[dt.date, Span], ...], msgspec.Meta(min_length=1)]
+    meetings: Annotated[tuple[dt.date | Span, ...], msgspec.Meta(min_length=1)]
     summary: Text
     topics: Annotated[tuple[Topic, ...], msgspec.Meta(min_length=1)]
     skipped: tuple[Skipped, ...] = ()
@@ -264,19 +316,19 @@ class Brief(_Struct, kw_only=True):
         return sorted(set(days))
 
 
-class Theme(_Struct, kw_only=True):
+class Theme(_Struct, frozen=True, kw_only=True):
     id: Slug
     name: Text
 
 
-class Term(_Struct, kw_only=True):
+class Term(_Struct, frozen=True, kw_only=True):
     en: NonEmpty
     zh: NonEmpty
     abbr: NonEmpty | None = None
     note: Text | None = None
 
 
-class Glossary(_Struct, kw_only=True):
+class Glossary(_Struct, frozen=True, kw_only=True):
     """`briefs/glossary.yaml`: the themes that gather points across documents, and the zh/en terminology."""
 
     schema: Literal[1]

@@ -48,15 +48,12 @@ def texts_of(point: Point, topic: Topic) -> tuple[str, str]:
     if isinstance(point, Divergence):
         english.append(point.issue.en)
         chinese.append(point.issue.zh)
-        for position in point.positions:
-            english += [position.holders.en, position.text.en]
-            chinese += [position.holders.zh, position.text.zh, position.source.quote]
-    else:
-        english.append(point.text.en)
-        chinese += [point.text.zh, point.source.quote]
-        if point.holders:
-            english.append(point.holders.en)
-            chinese.append(point.holders.zh)
+    for claim in point.claims:
+        english.append(claim.text.en)
+        chinese += [claim.text.zh, claim.source.quote]
+        if claim.holders:
+            english.append(claim.holders.en)
+            chinese.append(claim.holders.zh)
     zh = "\n".join(chinese).casefold()
     latin = "\n".join(english).translate(_PLAIN).casefold() + "\n" + "\n".join(_LATIN_RUN.findall(zh))
     return latin, zh
@@ -100,7 +97,8 @@ class SearchIndex:
         return Results([self._hits[i] for i in matches[:limit]], len(matches))
 
     def _matches(self, terms: tuple[str, ...]) -> list[int]:
-        previous_terms, found = self._last
+        previous_terms, previous = self._last
+        found: list[int] | None = previous
         if not (previous_terms and all(any(old in new for new in terms) for old in previous_terms)):
             found = None  # not a narrowing of the last query: scan every point
         for term in terms:
@@ -114,5 +112,6 @@ class SearchIndex:
                 found = [i for i in found if term in texts[i]]
             if not found:
                 break
+        found = found or []
         self._last = (terms, found)
         return found

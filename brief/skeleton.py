@@ -17,13 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brief import ladder
-from brief.draft import SHARED, Candidate, Side, read
-from brief.model import KINDS, TO_WRITE
+from brief.draft import Candidate, Side, read
+from brief.model import SHARED, TO_WRITE
 from brief.sentences import sentences
 from brief.sources import Paragraph, Seed
 
-#: Kinds the model does not know yet are written as the nearest kind it knows.
-FALLBACK_KINDS = {"view": "consensus", "assessment": "consensus"}
 #: The most points marked `key: true` in a draft.
 MAX_KEY = 12
 #: Paragraphs left out of the points, by the first rule that matches (Chinese and English wording).
@@ -230,7 +228,7 @@ class _Writer:
                 self.point(f"point-{number}", candidate, id(candidate) in key, cochairs)
 
     def point(self, point_id: str, candidate: Candidate, key: bool, cochairs: bool) -> None:
-        kind = candidate.kind if candidate.kind in KINDS else FALLBACK_KINDS[candidate.kind]
+        kind = candidate.kind
         lines = [f"      - id: {point_id}", f"        kind: {kind}"]
         if key:
             lines.append("        key: true")
@@ -248,7 +246,7 @@ class _Writer:
             quote = self.unique(candidate.sides[0])
             if kind != "assessment":
                 lines.append(f"        support: {candidate.support}")
-            if candidate.kind == "assessment" and kind == "assessment":
+            if kind == "assessment":
                 holder = ("The co-chairs", "共同主席") if cochairs else ("The Chair", "主席")
                 lines.append(f"        holders: {{en: {_quoted(holder[0])}, zh: {_quoted(holder[1])}}}")
             elif candidate.group:

@@ -78,7 +78,7 @@ class Seed:
         return f"Seed({self.name!r}, {len(self.text)} characters)"
 
     @cached_property
-    def _offsets(self) -> array:
+    def _offsets(self) -> array[int]:
         """Index in the compact text -> index in `text`; built on the first `locate`, which `brief check`
         does not need."""
         offsets = array("i")

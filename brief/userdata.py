@@ -29,7 +29,9 @@ def load_settings() -> dict[str, str]:
         data = msgspec.json.decode((config_dir() / SETTINGS_FILE).read_bytes())
     except (OSError, msgspec.DecodeError):
         return {}
-    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def save_settings(settings: dict[str, str]) -> None:

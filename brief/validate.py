@@ -80,11 +80,12 @@ def _walk_union(value: Any, members: tuple[Any, ...], path: Path) -> Iterator[Is
     members = tuple(m for m in members if m is not type(None))
     tagged = [m for m in members if isinstance(m, type) and issubclass(m, msgspec.Struct) and m.__struct_config__.tag]
     if tagged and isinstance(value, dict):
-        tag_field = tagged[0].__struct_config__.tag_field
-        choices = {m.__struct_config__.tag: m for m in tagged}
+        tag_field = str(tagged[0].__struct_config__.tag_field)
+        choices = {str(m.__struct_config__.tag): m for m in tagged}
         tag = value.get(tag_field)
         if tag is None:
-            yield Issue(path, N_("missing `{field}`: add one of {choices}"), {"field": tag_field, "choices": ", ".join(choices)})
+            yield Issue(path, N_("missing `{field}`: add one of {choices}"),
+                        {"field": tag_field, "choices": ", ".join(choices)})
         elif tag not in choices:
             yield Issue((*path, tag_field), N_("`{field}` is `{value}`; use one of {choices}"),
                         {**_field((*path, tag_field)), "value": str(tag), "choices": ", ".join(choices)})
@@ -129,7 +130,8 @@ def _walk_struct(value: Any, struct: type[msgspec.Struct], path: Path, skip: str
         if name in value:
             yield from _walk(value[name], info.type, (*path, name))
         elif info.required and name in LANGUAGE_NAMES:
-            yield Issue(path, N_("missing `{key}`: add the {language} text"), {"key": name, "language": LANGUAGE_NAMES[name]})
+            yield Issue(path, N_("missing `{key}`: add the {language} text"),
+                        {"key": name, "language": LANGUAGE_NAMES[name]})
         elif info.required:
             yield Issue(path, N_("missing `{key}`: add it"), {"key": name})
 

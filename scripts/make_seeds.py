@@ -1,7 +1,7 @@
-"""Regenerate the texts of record in seeds/ from the raw UN texts (../shared/seeds by default).
+"""Regenerate the texts of record in seeds/ from the raw UN texts (seeds/raw by default).
 
 The raw files are Chinese texts extracted from the official PDFs: one PDF line per text line, blank lines
-in the middle of sentences, hyperlink footers and page headers. This script only re-flows whitespace so
+in the middle of sentences, hyperlink footers, page headers and cover blocks. This script only re-flows whitespace so
 that each paragraph is one line, and drops the PDF furniture listed below. It never changes a character of
 the text itself: `tests/test_seeds.py` checks that each seed, once whitespace is removed, is exactly the raw
 text minus the dropped furniture.
@@ -18,13 +18,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = {
-    "cd-2105.zh.txt": "000_c22c067c94d91987.txt",
+    "cd-2105.zh.txt": "001_67af244241f6797e.txt",
     "cd-2017-wg-nuclear-disarmament.zh.txt": "002_c23ee0965de2dc26.txt",
     "a-68-514.zh.txt": "003_314fab9d3c05762e.txt",
 }
 # PDF furniture: hyperlink footers, running page headers, the footnote rule.
 FURNITURE = re.compile(r"^(http://undocs\.org/\S*|A/68/514|11/1313-50610 \(C\)|_{5,})$")
 SENTENCE_END = tuple("。：；”）)")
+# CD/2105: the running header and job number of each page (`CD/2105`, `2 GE.17-16195`) and the cover block of
+# page 1 (symbol, body, date of issue, language, original language).
+FURNITURE_CD_2105 = re.compile(
+    r"^(CD/2105|(\d+ )?GE\.17-16195( \d+)?|裁军谈判会议|15 September 2017|Chinese|Original: English)$"
+)
+# The display width a line of CD/2105 falls short of when it ends its paragraph (a full line is 66–74).
+FULL_LINE_CD_2105 = 62
+# The date line and the two signature lines of each letter.
+STANDALONE_CD_2105 = re.compile(
+    r"^(2017 年 \d+ 月 \d+ 日，日内瓦|德意志联邦共和国常驻代表、大使|米夏埃尔·比翁蒂诺 \(签名\))$"
+)
 
 
 def width(text: str) -> int:
@@ -36,14 +47,32 @@ def lines_of(raw: str) -> list[str]:
 
 
 def clean_cd_2105(raw: str) -> str:
-    """Blank-line separated paragraphs already; one paragraph is broken by a page end ("关键内" / "容。")."""
-    blocks = [" ".join(lines_of(block)) for block in re.split(r"\n\s*\n", raw) if block.strip()]
+    """The issued PDF (raw file 001): one PDF line per text line, a paragraph's first line indented, the page
+    headers and the cover block of page 1 in between. An indented line starts a paragraph, unless it follows a
+    full line that does not end a sentence (a page break inside a sentence: "…另一项关键内" / " 容。…"); a line
+    that is not indented starts one only after a short line that ends a sentence (two paragraphs whose first
+    line the extraction does not indent: "通过考虑这些要点，…", "各代表团普遍认同，…"). The date and signature
+    lines of the letters stand alone."""
     out: list[str] = []
-    for block in blocks:
-        if out and out[-1].endswith("关键内") and block.startswith("容。"):
-            out[-1] += block
+    previous = ""
+    for line in raw.splitlines():
+        text = line.strip()
+        if not text or FURNITURE_CD_2105.match(text):
+            continue
+        indented = line[0].isspace()
+        ends_sentence = previous.endswith(SENTENCE_END)
+        starts = (
+            not out
+            or (indented and (ends_sentence or width(previous) < FULL_LINE_CD_2105))
+            or (not indented and ends_sentence and width(previous) < FULL_LINE_CD_2105)
+            or STANDALONE_CD_2105.match(text) is not None
+            or STANDALONE_CD_2105.match(previous) is not None
+        )
+        if starts:
+            out.append(text)
         else:
-            out.append(block)
+            out[-1] = join(out[-1], text)
+        previous = text
     return "\n\n".join(out) + "\n"
 
 
@@ -77,8 +106,9 @@ def clean_myanmar_report(raw: str) -> str:
 
 
 BLOCK_START_A68 = re.compile(
-    r"^(\d+\. |[A-F]\. |[一二三四五]\. |\([a-x]\) |[㈠㈡] |第六十八届会议|议程项目 99|全面彻底裁军|推进多边核裁军谈判以建立"
-    r"|秘书长的说明|秘书长谨随函|为推进多边核裁军谈判以建立和保持一个无核武器世界拟定$|1 新议程联盟由)"
+    r"^(\d+\. |[A-F]\. |[一二三四五]\. |\([a-x]\) |[㈠㈡] |第六十八届会议|议程项目 99|全面彻底裁军"
+    r"|推进多边核裁军谈判以建立|秘书长的说明|秘书长谨随函"
+    r"|为推进多边核裁军谈判以建立和保持一个无核武器世界拟定$|1 新议程联盟由)"
 )
 
 
@@ -126,4 +156,4 @@ def main(raw_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seeds")
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "seeds" / "raw")

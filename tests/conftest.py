@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,30 @@ BRIEFS = ROOT / "briefs"
 # Snapshots depend on these (DESIGN.md §9); tests must not depend on the developer's shell.
 for name in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR", "TEXTUAL"):
     os.environ.pop(name, None)
+
+
+#: The libraries whose own rendering the snapshot tests pin (DESIGN.md §9).
+RENDERING = ("textual", "rich")
+
+
+def locked_version(package: str) -> str | None:
+    """The release of `package` in the lock the tests are written against (constraints.txt)."""
+    found = re.search(rf"^{re.escape(package)}==(\S+)$", (ROOT / "constraints.txt").read_text(encoding="utf-8"),
+                      flags=re.M | re.I)
+    return found.group(1) if found else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Snapshots compare pixels drawn by Textual and Rich: with other releases of those than the lock's (the
+    newest-releases job of CI), they are skipped, and every other test still runs."""
+    drifted = [f"{name} {version(name)} (lock: {locked_version(name)})" for name in RENDERING
+               if version(name) != locked_version(name)]
+    if not drifted:
+        return
+    skip = pytest.mark.skip(reason="snapshots pin the lock's rendering; installed: " + ", ".join(drifted))
+    for item in items:
+        if "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

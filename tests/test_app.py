@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from brief.loader import load
@@ -21,7 +23,9 @@ from brief.tui.state import PointRef, View
 from brief.tui.widgets.detail import DetailPane, Entry
 from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
+from brief.tui.widgets.prose import Prose
 from brief.tui.widgets.source import SourcePane
+from brief.tui.widgets.toggles import Choice
 from brief.userdata import config_dir, notes_path
 from tests.conftest import BRIEFS, SEEDS, mutate
 
@@ -93,8 +97,8 @@ async def test_opens_on_the_first_agenda_item_with_every_brief_in_the_tree(folde
         assert navigator.cursor_node.data == View("item", newest.id)
         items = [node.data.brief_id for document in navigator.root.children for node in document.children
                  if node.data is not None and node.data.kind == "item"]
-        assert sorted(items) == sorted(brief.id for brief in corpus.briefs)
-        dates = [corpus.brief(item).document.date for item in items]
+        assert sorted(map(str, items)) == sorted(brief.id for brief in corpus.briefs)
+        dates = [corpus.brief(item or "").document.date for item in items]
         assert dates == sorted(dates, reverse=True)  # newest document first
         assert compact(newest.summary.en) in detail_text(app)
         assert app.query_one(DetailPane).scroll_y == 0  # the page opens at its top, summary in view
@@ -205,7 +209,7 @@ async def test_source_pane_follows_a_new_theme_and_keeps_its_place(folder: Path)
     async with app.run_test(size=(100, 20)) as pilot:
         await open_item(app, pilot, "a-68-514-oewg")
         await pilot.press("j")
-        prose, source = app.query_one("#source-text"), app.query_one(SourcePane)
+        prose, source = app.query_one("#source-text", Prose), app.query_one(SourcePane)
 
         def quote_styles() -> set[str]:
             return {str(span.style) for span in prose._content.spans}
@@ -323,7 +327,7 @@ async def test_space_marks_and_the_export_screen_writes_exactly_the_marked_point
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExportScreen)
-        assert screen.query_one("#scope-marked").value  # marked points are the default scope
+        assert screen.query_one("#scope-marked", Choice).value  # marked points are the default scope
         assert list(screen.briefing.included) == [ref.point_id for ref in marked]
         target = tmp_path / "out" / "marked.en.md"
         target.parent.mkdir()
@@ -344,6 +348,7 @@ async def test_export_screen_previews_in_either_language_and_never_replaces_with
         await pilot.press("e")
         await pilot.pause()
         screen = app.screen
+        assert isinstance(screen, ExportScreen)
         assert screen.briefing.markdown.startswith("# Briefing: Negative security assurances")
         await pilot.click("#lang-zh")
         await pilot.pause()
@@ -421,6 +426,7 @@ async def test_n_keeps_notes_between_runs_and_the_export_prints_them(folder: Pat
         await open_item(again, pilot, NSA)
         await pilot.press("e")
         await pilot.pause()
+        assert isinstance(again.screen, ExportScreen)
         markdown = again.screen.briefing.markdown
         assert "## Our line\n\nWe support a legally binding instrument." in markdown
 
@@ -446,7 +452,7 @@ async def test_every_binding_has_an_id_and_a_description(folder: Path) -> None:
     from brief.tui.screens import export, help, notes, passage, search
     from brief.tui.widgets import detail, navigator
 
-    classes = [BriefApp, detail.DetailPane, navigator.Navigator, export.ExportScreen, help.HelpScreen,
+    classes: list[type[BriefApp | Widget | Screen[object]]] = [BriefApp, detail.DetailPane, navigator.Navigator, export.ExportScreen, help.HelpScreen,
                notes.NotesScreen, passage.PassageScreen, search.SearchScreen]
     for cls in classes:
         for binding in cls.BINDINGS:

@@ -98,6 +98,11 @@ def replace_file(content: str | bytes, name: str = "mini.yaml") -> Callable[[Pat
     return apply
 
 
+def replace_by_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
 def make_fifo(path: Path) -> None:
     """Replace `path` by a named pipe: reading it would block for ever."""
     if not hasattr(os, "mkfifo"):
@@ -145,7 +150,7 @@ class Expected:
 @dataclass(frozen=True)
 class Case:
     id: str
-    damage: Callable[[Path], None]
+    damage: Callable[[Path], object]  # its result is ignored
     expected: tuple[Expected, ...]
     briefs: int = 1  # briefs that still load: good.yaml always, mini.yaml when only cross-checks fail
     slow: bool = False  # a hostile size: also time the loader in-process
@@ -283,8 +288,7 @@ CASES = [
          slow=True),
     Case("fifo", lambda briefs: make_fifo(briefs / "mini.yaml"), (
         Expected("not a regular file: a brief must be a YAML text file"),)),
-    Case("folder-named-like-a-brief", lambda briefs: ((briefs / "mini.yaml").unlink(),
-                                                      (briefs / "mini.yaml").mkdir()), (
+    Case("folder-named-like-a-brief", lambda briefs: replace_by_folder(briefs / "mini.yaml"), (
         Expected("not a regular file: a brief must be a YAML text file"),)),
 ]
 
@@ -341,7 +345,7 @@ def test_messages_in_chinese(root: Path) -> None:
     check, export = run_together(root, ["check", "--briefs", "briefs", "--lang", "zh"],
                                  ["export", "mini-nsa", *EXPORT, "--lang", "zh"])
     problem = "briefs/mini.yaml:1:1: 错误: 文件内容必须是键值映射（`schema: 1`、`id: …`），而不是列表：格式见 briefs/README.md"
-    assert (check.returncode, check.stdout) == (1, f"{problem}\n1 份简报，3 个要点，1 个错误，0 个警告\n")
+    assert (check.returncode, check.stdout) == (1, f"{problem}\n1 份简报，4 个要点，1 个错误，0 个警告\n")
     assert (export.returncode, export.stderr) == (1, f"{problem}\nbrief export：在可以加载的简报（good-nsa）中没有编号为 "
                                                      "`mini-nsa` 的简报；有错误的文件（见上）未被加载：请先修正，再重新导出\n")
 
@@ -353,8 +357,8 @@ def test_utf8_bom_is_accepted(root: Path) -> None:
     mini = root / "briefs" / "mini.yaml"
     mini.write_bytes(b"\xef\xbb\xbf" + mini.read_bytes())
     check, export = run_together(root, ["check", "--briefs", "briefs"], ["export", "mini-nsa", *EXPORT])
-    assert (check.returncode, check.stdout, check.stderr) == (0, "2 briefs, 6 points, 0 errors, 0 warnings\n", "")
-    assert export.returncode == 0 and export.stderr == "Wrote out/brief.md: 3 points, 0 left out\n"
+    assert (check.returncode, check.stdout, check.stderr) == (0, "2 briefs, 8 points, 0 errors, 0 warnings\n", "")
+    assert export.returncode == 0 and export.stderr == "Wrote out/brief.md: 4 points, 0 left out\n"
     assert (root / "out" / "brief.md").read_text(encoding="utf-8").startswith(
         "# Briefing: Negative security assurances (agenda item 4)\n")
 
@@ -376,7 +380,7 @@ def test_markup_in_content_is_shown_literally(root: Path) -> None:
     before = snapshot(root / "briefs")
     check, listing, export = run_together(root, ["check", "--briefs", "briefs"], ["list", "--briefs", "briefs"],
                                           ["export", "mini-nsa", *EXPORT])
-    assert (check.returncode, check.stdout) == (0, "2 briefs, 6 points, 0 errors, 0 warnings\n")
+    assert (check.returncode, check.stdout) == (0, "2 briefs, 8 points, 0 errors, 0 warnings\n")
     assert listing.returncode == 0 and MARKUP in listing.stdout.replace("\n", "")
     assert export.returncode == 0
     markdown = (root / "out" / "brief.md").read_text(encoding="utf-8")
@@ -402,8 +406,8 @@ def test_html_and_markdown_in_content_are_escaped_in_the_export(root: Path) -> N
     kinds = {token.type for token in tokens} | {child.type for token in tokens for child in token.children or []}
     assert not kinds & {"html_block", "html_inline", "link_open", "code_inline", "ordered_list_open"}
     headings = [tokens[i + 1].content for i, token in enumerate(tokens) if token.type == "heading_open"]
-    assert len(headings) == 4  # the title and three sections: no heading came from content
-    emphasised = [token.children[i + 1].content for token in tokens for i, child in enumerate(token.children or [])
+    assert len(headings) == 5  # the title and four sections: no heading came from content
+    emphasised = [(token.children or [])[i + 1].content for token in tokens for i, child in enumerate(token.children or [])
                   if child.type == "em_open"]
     assert emphasised and all(text.startswith(("(", "Prepared")) for text in emphasised)  # support tags, footer
     assert SCRIPT in "".join(
@@ -529,7 +533,7 @@ def test_interrupted_write_keeps_the_old_file(root: Path, monkeypatch: pytest.Mo
 # The app -----------------------------------------------------------------------------------------------------
 
 
-BAD_FILES = {
+BAD_FILES: dict[str, tuple[str | bytes, int]] = {
     "a-syntax.yaml": ("schema: 1\nid: [unclosed\n", 3),
     "b-tab.yaml": ("schema: 1\nid: x\ndocument:\n\tsymbol: CD/1\n", 4),
     "c-unknown-key.yaml": ("schema: 1\nid: c\nsymbl: x\n", 3),

@@ -14,7 +14,7 @@ from brief.coverage import coverage, coverage_problems
 from brief.export import compose
 from brief.i18n import describe
 from brief.loader import load
-from brief.model import Divergence
+from brief.model import Brief, Divergence, Text
 from brief.sources import SeedLibrary
 from tests.conftest import BRIEFS, ROOT, SEEDS
 
@@ -64,6 +64,7 @@ def test_the_one_page_note_carries_every_key_point(brief_id: str, lang: str) -> 
     import datetime as dt
 
     brief = CORPUS.brief(brief_id)
+    assert brief is not None
     key = [point.id for _, point in brief.points() if point.key]
     assert 5 <= len(key) <= 12
     briefing = compose(brief, lang, prepared=dt.date(2026, 11, 22), seeds=SeedLibrary(SEEDS))
@@ -84,13 +85,47 @@ def test_themes_gather_points_across_documents() -> None:
         assert len({brief.id for brief, _, _ in CORPUS.by_theme(theme)}) >= 2, theme
 
 
-def test_known_translation_errors_are_corrected_in_english_with_a_note() -> None:
-    """The Chinese of CD/2105 names americium (镅) where the original has neptunium-237."""
+def test_neptunium_as_the_issued_text_reads() -> None:
+    """The issued Chinese text of CD/2105 reads 镎 237 (neptunium-237), as the English original does: the point
+    says neptunium-237 in both languages, and its note says the issued text is right (the other, non-issued
+    version's 镅 237 is what the note sets it against)."""
+    seed = (SEEDS / "cd-2105.zh.txt").read_text(encoding="utf-8")
+    assert "一些代表团愿意考虑将镎 237 和镅 241 包括在内" in seed and "镅 237" not in seed
     fmct = CORPUS.brief("cd-2105-fmct")
-    (point,) = [p for _, p in fmct.points() if any("镅 237" in s.quote for s in p.sources)]
-    assert "neptunium-237" in (point.issue.en if isinstance(point, Divergence) else point.text.en)
-    notes = [point.note] + ([p.note for p in point.positions] if isinstance(point, Divergence) else [])
-    assert any(note is not None and "neptunium" in note.en for note in notes)
+    assert fmct is not None
+    (point,) = [p for _, p in fmct.points() if any("镎 237" in s.quote for s in p.sources)]
+    assert isinstance(point, Divergence) and point.note is not None
+    assert "neptunium-237" in point.issue.en and "镎-237" in point.issue.zh
+    assert point.note.en.startswith("The issued Chinese text reads “镎 237 和镅 241”")
+    assert "误" not in point.note.zh and "error" not in point.note.en
+    assert CORPUS.glossary is not None
+    assert all(term.note is None for term in CORPUS.glossary.terms if "镎" in term.zh)
+
+
+def _notes(brief: Brief) -> list[Text]:
+    notes = []
+    for _, point in brief.points():
+        notes.append(point.note)
+        if isinstance(point, Divergence):
+            notes.extend(position.note for position in point.positions)
+    return [note for note in notes if note is not None]
+
+
+def test_notes_cite_the_chinese_as_the_seed_has_it() -> None:
+    """A note that says what the Chinese text reads (“The Chinese text says “专家组” …”) cites words that are in
+    the seed of record: no brief claims a slip of the translation that the issued text does not have."""
+    seeds = SeedLibrary(SEEDS)
+    cited = 0
+    for brief in CORPUS.briefs:
+        seed = seeds.get(brief.document.source)
+        for note in _notes(brief):
+            first = re.split(r"(?<=[.;])\s", note.en)[0]
+            if not re.match(r"The (issued )?Chinese\b", first):
+                continue
+            for words in re.findall(r"“([^”]*[\u4e00-\u9fff][^”]*)”", first):
+                assert seed.count(words) > 0, (brief.id, words)
+                cited += 1
+    assert cited >= 8
 
 
 def _claims_beyond_quote(zh: str, quote: str, seed_text: str) -> str | None:
@@ -103,6 +138,7 @@ def _claims_beyond_quote(zh: str, quote: str, seed_text: str) -> str | None:
     passage = Seed("seed", seed_text).locate(quote)
     assert passage is not None
     after = re.match(r"([^。；\n]*)[。；]?([^。；\n]*)", seed_text[passage.end:])
+    assert after is not None  # the pattern matches any text, the empty one too
     before = re.search(r"([^。；\n]*)[。；][^。；\n]*$", seed_text[:passage.start])
     text, cited = compact(zh), compact(quote)
     claimed = {text[i:i + 2] for i in range(len(text) - 1)} - {cited[i:i + 2] for i in range(len(cited) - 1)}
@@ -129,7 +165,8 @@ def test_quotes_carry_their_whole_claim() -> None:
             short += [f"{brief.id}/{point.id}: …{rest}" for zh, quote in parts
                       if (rest := _claims_beyond_quote(zh, quote, text))]
     assert short == []
-    assert _claims_beyond_quote("甲乙丙丁说，戊己庚辛壬癸。", "甲乙丙丁说", "甲乙丙丁说，戊己庚辛壬癸。") == "，戊己庚辛壬癸"
+    assert (_claims_beyond_quote("甲乙丙丁说，戊己庚辛壬癸。", "甲乙丙丁说", "甲乙丙丁说，戊己庚辛壬癸。")
+            == "，戊己庚辛壬癸")
     assert _claims_beyond_quote("甲乙丙丁。戊己庚辛壬癸。", "甲乙丙丁", "甲乙丙丁。戊己庚辛壬癸。") == "戊己庚辛壬癸"
     assert _claims_beyond_quote("甲乙丙丁。", "甲乙丙丁", "甲乙丙丁。戊己庚辛壬癸。") is None
     assert _claims_beyond_quote("戊己庚辛壬癸；甲乙丙丁。", "甲乙丙丁", "戊己庚辛壬癸。甲乙丙丁。") == "戊己庚辛壬癸"

@@ -49,7 +49,7 @@ def test_english_structure(brief: Brief) -> None:
     parts = outline(briefing.markdown)
     assert [text for tag, text in parts if tag in ("h1", "h2")] == [
         "Briefing: Negative security assurances (agenda item 4)", "Where delegations agree", "Where they divide",
-        "Proposals and way forward"]
+        "Proposals and way forward", "The chair's assessment"]
     meta = parts[1][1]
     assert meta == ("Conference on Disarmament, Working Group on the Way Ahead · 28–30 June 2017 · "
                     "Source: CD/2105, Letter 2 of the co-chairs")
@@ -59,13 +59,16 @@ def test_english_structure(brief: Brief) -> None:
                         "binding, not universal, open to interpretation and conditional — A contrary view: "
                         "Credible and effective.")
     assert not re.search(r"[\u4e00-\u9fff]", briefing.markdown)
-    assert briefing.included == ("interim-step", "adequacy", "ad-hoc-committee") and briefing.omitted == ()
+    assert items[-1] == ("The co-chairs: A treaty and its verification regime could contribute to future disarmament "
+                         "efforts and lay a practical foundation for them.")  # the chair's reading: no level
+    assert briefing.included == ("interim-step", "adequacy", "ad-hoc-committee", "building-block")
+    assert briefing.omitted == ()
 
 
 def test_chinese_structure(brief: Brief) -> None:
     parts = outline(compose(brief, "zh", prepared=DAY).markdown)
     assert [text for tag, text in parts if tag in ("h1", "h2")] == [
-        "简报：消极安全保证（议程项目 4）", "各方共识", "分歧所在", "建议和前进道路"]
+        "简报：消极安全保证（议程项目 4）", "各方共识", "分歧所在", "建议和前进道路", "主席的评估"]
     assert "2017年6月28日至30日" in parts[1][1] and "来源：CD/2105，信函 2" in parts[1][1]
     assert parts[-1][1].startswith("2026年11月22日根据 CD/2105 编写。")
     assert "现有保证是否充分？ 许多代表团：不能令人满意；相反的观点：可信和有效。" in [t for _, t in parts]
@@ -100,20 +103,23 @@ def test_page_limit_selects_by_rule(brief: Brief) -> None:
     full = compose(brief, "en", prepared=DAY)
     tight = PageBudget(lines=full.lines - 1.0)  # one point must go
     briefing = compose(brief, "en", prepared=DAY, budget=tight)
-    # The key points stay; the non-key proposal (support `all`, but not key) is the one left out.
-    assert briefing.included == ("interim-step", "adequacy") and briefing.omitted == ("ad-hoc-committee",)
-    assert "Proposals and way forward" not in briefing.markdown
+    # The key points stay; the non-key chair's reading (no level of support) is the first left out.
+    assert briefing.included == ("interim-step", "adequacy", "ad-hoc-committee")
+    assert briefing.omitted == ("building-block",)
+    assert "The chair's assessment" not in briefing.markdown
     assert briefing.markdown.rstrip().endswith("1 point was left out to keep to one page (`--full` prints it).*")
     assert briefing.lines <= tight.lines
     assert compose(brief, "en", prepared=DAY, budget=tight, full=True).omitted == ()
 
 
 def test_views_of_part_of_the_room_are_not_called_agreement(briefs_dir: Path) -> None:
-    """A consensus point held by many, some or one delegation is a view, under "Other views"."""
-    mutate(briefs_dir / "mini.yaml", "support: general", "support: some")
-    brief = load(briefs_dir).brief("mini-nsa")
+    """A view held by many, some or one delegation is listed under "Other views", after the splits."""
+    mutate(briefs_dir / "mini.yaml", "kind: consensus\n        support: general", "kind: view\n        support: some")
+    corpus = load(briefs_dir)
+    brief = corpus.brief("mini-nsa")
+    assert brief is not None and not corpus.errors
     headings = [text for tag, text in outline(compose(brief, "en", prepared=DAY).markdown) if tag == "h2"]
-    assert headings == ["Other views", "Where they divide", "Proposals and way forward"]
+    assert headings == ["Where they divide", "Other views", "Proposals and way forward", "The chair's assessment"]
 
 
 def test_hand_picked_points_and_notes(brief: Brief) -> None:
@@ -200,7 +206,7 @@ def test_export_command(briefs_dir: Path) -> None:
     out = run("export", "mini-nsa", "--briefs", "briefs", "--lang", "zh", "--date", "2026-11-22", cwd=folder)
     assert out.returncode == 0 and out.stdout.startswith("# 简报：消极安全保证")
     written = run("export", "mini-nsa", "--briefs", "briefs", "-o", "out.md", "--date", "2026-11-22", cwd=folder)
-    assert written.returncode == 0 and written.stderr == "Wrote out.md: 3 points, 0 left out\n"
+    assert written.returncode == 0 and written.stderr == "Wrote out.md: 4 points, 0 left out\n"
     assert (folder / "out.md").read_text(encoding="utf-8") == run(
         "export", "mini-nsa", "--briefs", "briefs", "--date", "2026-11-22", cwd=folder).stdout
     again = run("export", "mini-nsa", "--briefs", "briefs", "-o", "out.md", cwd=folder)

@@ -23,8 +23,8 @@ def test_catalogs_load_as_real_translations(lang: str) -> None:
 
 
 def test_interface_strings_translate() -> None:
-    assert t("zh", "Consensus") == "共识"
-    assert t("en", "Consensus") == "Consensus"
+    assert t("zh", "Where they divide") == "分歧所在"
+    assert t("en", "Where they divide") == "Where they divide"
     assert tn("en", "{n} point", "{n} points", 1) == "1 point"
     assert tn("en", "{n} point", "{n} points", 3) == "3 points"
     assert tn("zh", "{n} point", "{n} points", 3) == "3 个要点"
@@ -38,7 +38,7 @@ def test_po_is_compiled_in_memory_without_mo(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
     i18n.translations.cache_clear()
     try:
-        assert t("zh", "Divergence") == "分歧"
+        assert t("zh", "Splits") == "分歧"
     finally:
         i18n.translations.cache_clear()
 
@@ -50,11 +50,33 @@ def test_po_is_compiled_in_memory_without_mo(tmp_path: Path, monkeypatch: pytest
         ([D(2017, 6, 20), D(2017, 6, 22), D(2017, 6, 23)], "20, 22 and 23 June 2017", "2017年6月20日、22日和23日"),
         ([D(2017, 8, 8)], "8 August 2017", "2017年8月8日"),
         ([D(2013, 3, 14), D(2013, 6, 27)], "14 March 2013 and 27 June 2013", "2013年3月14日和2013年6月27日"),
+        ([D(2013, 5, 30), D(2013, 5, 31), D(2013, 6, 1)], "30 May–1 June 2013", "2013年5月30日至6月1日"),
+        ([D(2013, 12, 30), D(2013, 12, 31), D(2014, 1, 1)], "30 December 2013–1 January 2014",
+         "2013年12月30日至2014年1月1日"),
+        ([D(2017, 6, 20), D(2017, 6, 22), D(2017, 6, 23), D(2017, 6, 24)], "20 and 22–24 June 2017",
+         "2017年6月20日和22日至24日"),
+        ([D(2013, 5, 14), D(2013, 5, 15), D(2013, 6, 1)], "14–15 May 2013 and 1 June 2013",
+         "2013年5月14日至15日和2013年6月1日"),
     ],
 )
 def test_meeting_days(days: list[dt.date], en: str, zh: str) -> None:
+    """UN editorial style, on every Babel release: an en dash without spaces, 至 in Chinese (the seeds write
+    "8 月 8 日至 10 日"); newer CLDR data would give "28 – 30 June 2017" and "2017年6月28日 – 30日"."""
     assert format_days(days, "en") == en
     assert format_days(days, "zh") == zh
+
+
+def test_date_forms_do_not_come_from_babels_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Babel supplies month names only: its date and interval patterns, which change with CLDR, are not used."""
+    import babel.dates
+
+    def changed(*args: object, **kwargs: object) -> str:
+        raise AssertionError("a Babel date pattern was used")
+
+    for name in ("format_date", "format_interval", "format_skeleton"):
+        monkeypatch.setattr(babel.dates, name, changed)
+    assert format_days([D(2017, 6, 28), D(2017, 6, 30), D(2017, 6, 29)], "en") == "28–30 June 2017"
+    assert format_date(D(2017, 6, 28), "zh") == "2017年6月28日"
 
 
 def test_dates_and_lists() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from brief.i18n import describe
 from brief.loader import load
-from brief.model import Consensus, Divergence, Proposal
+from brief.model import Assessment, Consensus, Divergence, Proposal
 from tests.conftest import line_of, mutate
 
 
@@ -22,7 +22,7 @@ def test_fixture_loads_clean(briefs_dir: Path) -> None:
     assert corpus.problems == ()
     (brief,) = corpus.briefs
     kinds = [type(p) for _, p in brief.points()]
-    assert kinds == [Consensus, Divergence, Proposal]
+    assert kinds == [Consensus, Divergence, Proposal, Assessment]
     assert brief.point("adequacy").support == "many"  # the strongest side
     assert corpus.files == {"mini-nsa": str(briefs_dir / "mini.yaml")}
 
@@ -38,7 +38,7 @@ def test_fixture_loads_clean(briefs_dir: Path) -> None:
         ('number: "4"', "number: 4", "number: 4",
          "error: `agenda_item.number` must be text, not `4`: put the value in double quotes"),
         ("kind: divergence", "kind: divergance", "divergance",
-         "error: `topics[0].points[1].kind` is `divergance`; use one of consensus, divergence, proposal"),
+         "error: `topics[0].points[1].kind` is `divergance`; use one of consensus, view, divergence, proposal, assessment"),
         ("id: interim-step", "id: Interim Step", "Interim Step",
          "error: `topics[0].points[0].id` must be an id of lowercase letters, digits and single hyphens"),
         ("source: cd-2105.zh.txt", "source: ../../etc/passwd", "etc/passwd",
@@ -118,7 +118,7 @@ def test_duplicate_ids(briefs_dir: Path) -> None:
     found = [f"{Path(p.path).name}:{p.line}: {describe(p, 'en')}" for p in corpus.problems]
     first_line = line_of(path, "id: interim-step")
     assert not any(m.startswith(f"mini.yaml:{first_line}:") for m in found)  # the first use is fine
-    dup_line = [n for n, l in enumerate(path.read_text().splitlines(), 1) if "id: interim-step" in l][1]
+    dup_line = [n for n, text in enumerate(path.read_text().splitlines(), 1) if "id: interim-step" in text][1]
     assert f"mini.yaml:{dup_line}: duplicate point id `interim-step`: point ids must be unique within a brief" in found
     assert f"other.yaml:3: duplicate brief id `mini-nsa`, already used by {briefs_dir / 'mini.yaml'}: give this brief " \
            "another id" in found
@@ -161,3 +161,36 @@ def test_chinese_messages_translate_message_values_but_not_names_from_the_file(b
     assert "备注" not in unknown and unknown.startswith(f"mini.yaml:{line_of(path, 'notes: x')}:")
     missing = next(m for m in found if "`en`" in m)
     assert "英文" in missing and "English" not in missing
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("kind: consensus\n        support: general", "kind: consensus\n        support: some",
+         "error: a consensus point has support `some`: a view of part of the room is not shared ground; use "
+         "`kind: view`, or correct the support"),
+        ("kind: consensus\n        support: general", "kind: view\n        support: general",
+         "error: a view has support `general`: what the room holds is shared ground; use `kind: consensus`, or "
+         "correct the support"),
+        ("themes: [nsa, programme-of-work]", "themes: [nsa, programme-of-work, nsa]",
+         "error: theme `nsa` is listed twice: list each theme once"),
+    ],
+)
+def test_a_kind_says_what_the_chair_says(briefs_dir: Path, old: str, new: str, expected: str) -> None:
+    """Shared ground is what all, general or most delegations hold; what part of the room holds is a view."""
+    path = mutate(briefs_dir / "mini.yaml", old, new)
+    found = messages(briefs_dir)
+    line = line_of(path, new.split("\n")[0].strip()) if "themes" in new else line_of(path, "kind: " + new.split(
+        "kind: ")[1].split("\n")[0])
+    assert any(m.startswith(f"mini.yaml:{line}:") and expected in m for m in found), found
+
+
+def test_the_chairs_reading_has_a_holder_and_no_quantifier(briefs_dir: Path) -> None:
+    path = briefs_dir / "mini.yaml"
+    mutate(path, '        holders: {en: "The co-chairs", zh: "共同主席"}\n', "")
+    assert any("missing `holders`: add it" in m for m in messages(briefs_dir))
+    mutate(path, "        kind: assessment\n", '        kind: assessment\n        holders: {en: "The co-chairs", zh: "共同主席"}\n')
+    mutate(path, '{quote: "条约及其核查制度可有助于未来的裁军工作，并为之奠定实际的基础"}',
+           '{quote: "各代表团表示支持裁军谈判会议设立一个特设委员会，负责确定未来有关消极安全保证的条约的主要内容"}')
+    assert ("warning: the quote opens with 各代表团, a view of delegations, not the chair's own reading: use "
+            "`kind: consensus` or `kind: view`") in " ".join(messages(briefs_dir))

@@ -50,9 +50,9 @@ def test_every_term_must_match(index: SearchIndex) -> None:
 
 def test_limit_keeps_the_total(index: SearchIndex) -> None:
     everything = index.search("e")
-    assert everything.total == len(index) == 3
+    assert everything.total == len(index) == 4
     first = index.search("e", limit=1)
-    assert first.total == 3 and [h.point.id for h in first.hits] == [everything.hits[0].point.id]
+    assert first.total == 4 and [h.point.id for h in first.hits] == [everything.hits[0].point.id]
 
 
 @settings(max_examples=200, deadline=None)

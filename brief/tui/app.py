@@ -34,6 +34,9 @@ from brief.tui.widgets.titlebar import LanguageSwitch, TitleBar
 from brief.userdata import load_notes, load_settings, save_notes, save_settings
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.dom import DOMNode
+
     from brief.search import SearchIndex
 
 
@@ -54,7 +57,7 @@ def freeze_imports() -> None:
         gc.freeze()
 
 
-def jump_provider():
+def jump_provider() -> type[Provider]:
     """The command palette's provider, imported when the palette first opens."""
     from brief.tui.commands import JumpProvider
 
@@ -179,7 +182,8 @@ class BriefApp(App[None]):
         lang, view = self.lang, self.current_view
         title = ""
         if view is not None and view.brief_id and (brief := self.corpus.brief(view.brief_id)):
-            title = t(lang, "Item {number}: {short}", number=brief.agenda_item.number, short=brief.agenda_item.short[lang])
+            title = t(lang, "Item {number}: {short}", number=brief.agenda_item.number,
+                      short=brief.agenda_item.short[lang])
         elif view is not None and view.kind == "theme" and self.corpus.glossary:
             theme = self.corpus.glossary.theme(view.theme_id or "")
             title = theme.name[lang] if theme else ""
@@ -221,12 +225,12 @@ class BriefApp(App[None]):
 
     # Panes -----------------------------------------------------------------------------------------------------
 
-    def _panes(self) -> list:
+    def _panes(self) -> list[Navigator | DetailPane | SourcePane]:
         return [self.query_one(Navigator), self.query_one(DetailPane), self.query_one(SourcePane)]
 
     def _pane_of_focus(self) -> int:
         panes = self._panes()
-        node = self.focused
+        node: DOMNode | None = self.focused
         while node is not None and node not in panes:
             node = node.parent
         return panes.index(node) if node is not None else -1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 
@@ -37,7 +38,7 @@ class FolderWatcher:
         self.interval = interval
         self._last: Snapshot = {}
 
-    def start(self, app: App, on_change: Callable[[], None]) -> None:
+    def start(self, app: App[Any], on_change: Callable[[], object]) -> None:
         self._last = snapshot(self.folders)
 
         def poll() -> None:

@@ -19,6 +19,8 @@ from brief.tui.widgets.source import citation, passage_content, passages
 def point_text(point: Point, lang: str) -> str:
     if isinstance(point, Divergence):
         return "\n".join([point.issue[lang], *(f"  {p.holders[lang]}: {p.text[lang]}" for p in point.positions)])
+    if point.support is None:
+        return t(lang, "{holders}: {view}", holders=point.holders[lang], view=point.text[lang])
     return point.text[lang]
 
 

@@ -12,7 +12,6 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from brief.i18n import N_, t
-from brief.model import Divergence
 from brief.search import Hit, Results, SearchIndex, occurrences
 from brief.tui.screens import Dialog
 from brief.tui.state import PointRef
@@ -25,7 +24,7 @@ def hit_label(hit: Hit, lang: str, query: str = "", match: Style | str = "bold")
     style (a term found only in the other language's text leaves this one plain), then a blank line that sets
     it apart from the next."""
     point = hit.point
-    text = point.issue[lang] if isinstance(point, Divergence) else point.text[lang]
+    text = point.headline(lang)
     body = Content(text)
     for start, end in occurrences(text, query):
         body = body.stylize(match, start, end)

@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from brief.i18n import N_, describe, format_days, section_label, t
-from brief.model import SECTIONS, Brief, Corpus, Point, Topic, section_of
+from brief.model import SECTIONS, Brief, Corpus, Point, Topic
 from brief.tui.state import PointRef, View
 from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
@@ -58,7 +58,8 @@ class DetailPane(OptionList):
     ]
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
         "detail--title", "detail--meta", "detail--label", "detail--section", "detail--empty", "detail--error",
-        "detail--warning", "point--kind-consensus", "point--kind-divergence", "point--kind-proposal",
+        "detail--warning", "point--kind-consensus", "point--kind-view", "point--kind-divergence",
+        "point--kind-proposal", "point--kind-assessment",
         "point--mark", "point--meter-on", "point--meter-off", "point--level", "point--issue", "point--holders",
         "point--context",
     }
@@ -163,7 +164,7 @@ class DetailPane(OptionList):
 
     def _page(self) -> list[tuple[LinesVisual, Entry | None]]:
         lang, view, corpus = self.lang, self.view, self.corpus
-        blank = (self._text(""), None)
+        blank: tuple[LinesVisual, Entry | None] = (self._text(""), None)
         if view is None:
             return [blank, (self._text(t(lang, "Choose an agenda item on the left."), "detail--empty"), None)]
         if view.kind == "problems":
@@ -176,7 +177,7 @@ class DetailPane(OptionList):
                             None)]
         topics = [topic for topic in brief.topics if view.kind == "item" or topic.id == view.topic_id]
         item = brief.agenda_item
-        page = [
+        page: list[tuple[LinesVisual, Entry | None]] = [
             blank,
             (self._text(t(lang, "Agenda item {number}: {short}", number=item.number, short=item.short[lang]),
                         "detail--title"), None),
@@ -191,7 +192,7 @@ class DetailPane(OptionList):
             page.append((self._text(label + Content(brief.summary[lang])), None))
         entries = [Entry(brief, topic, point) for topic in topics for point in topic.points]
         for section in SECTIONS:
-            listed = [entry for entry in entries if section_of(entry.point) == section]
+            listed = [entry for entry in entries if entry.point.section == section]
             if listed:
                 page += [blank, (self._text(t(lang, "{section} ({count})", section=section_label(section, lang),
                                               count=len(listed)), "detail--section"), None)]
@@ -207,15 +208,17 @@ class DetailPane(OptionList):
         if len(found) > THEME_LIMIT:
             count = t(lang, "{count} points across the documents; the first {shown} are listed, search (/) "
                             "narrows them", count=len(found), shown=THEME_LIMIT)
-        page = [(self._text(""), None), (self._text(theme.name[lang] if theme else theme_id, "detail--title"), None),
-                (self._text(count, "detail--meta"), None)]
+        page: list[tuple[LinesVisual, Entry | None]] = [
+            (self._text(""), None), (self._text(theme.name[lang] if theme else theme_id, "detail--title"), None),
+            (self._text(count, "detail--meta"), None)]
         for entry in (Entry(brief, topic, point) for brief, topic, point in found[:THEME_LIMIT]):
             page += [(self._text(""), None), (self._point(entry), entry)]
         return page
 
     def _problems(self) -> list[tuple[LinesVisual, Entry | None]]:
         lang = self.lang
-        page = [(self._text(""), None), (self._text(t(lang, "Problems in the briefs"), "detail--title"), None)]
+        page: list[tuple[LinesVisual, Entry | None]] = [
+            (self._text(""), None), (self._text(t(lang, "Problems in the briefs"), "detail--title"), None)]
         if not self.corpus.problems:
             page.append((self._text(t(lang, "No problems: every brief loaded cleanly."), "detail--meta"), None))
         for problem in self.corpus.problems:
@@ -253,7 +256,7 @@ class DetailPane(OptionList):
             self.post_message(self.OpenRequested(entry))
 
     def action_toggle_mark(self) -> None:
-        if (entry := self.current()) is None:
+        if (entry := self.current()) is None or self.highlighted is None:
             return
         self.marks ^= {entry.ref}
         self.replace_option_prompt_at_index(self.highlighted, self._point(entry))

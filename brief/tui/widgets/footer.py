@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.reactive import reactive
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -18,7 +19,7 @@ class LocalizedFooter(Footer):
         # Every key must fit 80 columns in both languages: compact, and the palette (ctrl+p) is in the help.
         super().__init__(id=id, compact=True, show_command_palette=False)
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.description:
                 widget.description = t(self.lang, widget.description)

@@ -11,17 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.content import Content
-from textual.style import Style
 from textual.css.styles import RulesMap
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from brief.i18n import support_note, t
+from brief.languages import language
 from brief.model import SUPPORT_LEVELS, Divergence, Point, support_rank
 from brief.tui.widgets.prose import hang, wrap_content
 
 #: Markers with a narrow East Asian width, so they take one cell on every terminal.
-KIND_MARKERS = {"consensus": "✔", "divergence": "⇄", "proposal": "➜"}
+KIND_MARKERS = {"consensus": "✔", "view": "◦", "divergence": "⇄", "proposal": "➜", "assessment": "✎"}
 MARK = "⚑"
 METER_CELLS = len(SUPPORT_LEVELS)
 
@@ -63,10 +64,11 @@ def meter(level: str, style: StyleOf) -> Content:
 def point_lines(point: Point, lang: str, marked: bool, style: StyleOf, width: int,
                 context: str | None = None) -> list[Content]:
     """The point as lines of at most `width` cells: a divergence as its question and then each side with its
-    holders and meter; a consensus or proposal as its meter and text; each with its level in words."""
+    holders and meter; a view or proposal as its meter and text, with its level in words; the chair's reading
+    after its holder, without a meter (it is not a share of the room)."""
     head = Content.assemble((MARK if marked else " ", style("point--mark")),
                             (KIND_MARKERS[point.kind], style(f"point--kind-{point.kind}")), " ")
-    gap = "" if lang == "zh" else " "  # before the level: Chinese brackets carry their own space
+    gap = language(lang).word_gap  # before the level: Chinese brackets carry their own space
     lines: list[Content] = []
     if context:
         lines += wrap_content(Content.styled(context, style("point--context")), width)
@@ -78,6 +80,9 @@ def point_lines(point: Point, lang: str, marked: bool, style: StyleOf, width: in
                                     position.text[lang], gap,
                                     (support_note(position.support, lang), style("point--level")))
             lines += hang(prefix, body, width)
+    elif point.support is None:
+        body = Content.assemble((point.holders[lang], style("point--holders")), t(lang, ": "), point.text[lang])
+        lines += hang(head + Content(" " * (METER_CELLS + 1)), body, width)
     else:
         body = Content.assemble(point.text[lang], gap, (support_note(point.support, lang), style("point--level")))
         lines += hang(head + meter(point.support, style) + Content(" "), body, width)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
+from textual.style import Style
 
 from brief.i18n import t
 from brief.model import Brief, Point
@@ -18,7 +20,7 @@ def passages(seeds: SeedLibrary, brief: Brief, point: Point) -> tuple[str, list[
     return (located[0].text, located[1]) if located else None
 
 
-def passage_content(text: str, found: list[Passage], highlight: str) -> Content:
+def passage_content(text: str, found: list[Passage], highlight: Style | str) -> Content:
     """The paragraphs that hold the quotes, one after another, each quote styled with `highlight`."""
     paragraphs = sorted({p.index: p for passage in found for p in passage.paragraphs}.values(), key=lambda p: p.index)
     blocks: list[Content] = []
@@ -52,7 +54,7 @@ class SourcePane(VerticalScroll):
         self.seeds = seeds
         self.current: tuple[Brief, Point] | None = None
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Prose(id="source-text")
 
     def show(self, brief: Brief | None, point: Point | None) -> None:

@@ -1,0 +1,62 @@
+"""The languages brief speaks, as data: one `Language` per interface and content language.
+
+Everything that differs between languages and is not a translated message lives here: the Babel locale behind
+it, its own name for the language switch, how it joins words and lists, and the patterns of its dates. The
+patterns are the product's own (UN editorial style: "28–30 June 2017", "2017年6月28日至30日"), so that a Babel or
+CLDR release cannot change what a briefing prints; Babel supplies the locale data inside them (month names).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+#: The language codes, for mypy; `LANGUAGES` is the registry the code loops over.
+Lang = Literal["en", "zh"]
+
+
+class Language(msgspec.Struct, frozen=True, kw_only=True):
+    code: str
+    #: The Babel locale of the language's catalog, plural rules and month names.
+    locale: str
+    #: The language's own name, as the language switch shows it.
+    name: str
+    #: What separates a text from the bracketed note after it ("… assurances (many)" / "……保证（许多）").
+    word_gap: str
+    #: Lists: "a, b and c" / "a、b和c".
+    list_separator: str
+    list_last: str
+    list_pair: str
+    #: Dates. Placeholders: {d} day, {m} month number, {month} month name (Babel's wide format name), {y} year;
+    #: in ranges the first and last day's fields end in 1 and 2; {days} a list of `day` items.
+    date: str
+    day: str
+    day_run: str
+    days_in_month: str
+    range_in_month: str
+    range_in_year: str
+    range_across_years: str
+
+
+LANGUAGES: dict[str, Language] = {
+    "en": Language(
+        code="en", locale="en_GB", name="English", word_gap=" ",
+        list_separator=", ", list_last=" and ", list_pair=" and ",
+        date="{d} {month} {y}", day="{d}", day_run="{d1}–{d2}", days_in_month="{days} {month} {y}",
+        range_in_month="{d1}–{d2} {month} {y}", range_in_year="{d1} {month1}–{d2} {month2} {y}",
+        range_across_years="{d1} {month1} {y1}–{d2} {month2} {y2}",
+    ),
+    "zh": Language(
+        code="zh", locale="zh_Hans_CN", name="中文", word_gap="",
+        list_separator="、", list_last="和", list_pair="和",
+        date="{y}年{m}月{d}日", day="{d}日", day_run="{d1}日至{d2}日", days_in_month="{y}年{m}月{days}",
+        range_in_month="{y}年{m}月{d1}日至{d2}日", range_in_year="{y}年{m1}月{d1}日至{m2}月{d2}日",
+        range_across_years="{y1}年{m1}月{d1}日至{y2}年{m2}月{d2}日",
+    ),
+}
+
+
+def language(code: str) -> Language:
+    """The language `code`; English for a code brief does not know (a damaged setting, say)."""
+    return LANGUAGES.get(code) or LANGUAGES["en"]
