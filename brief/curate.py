@@ -1,4 +1,5 @@
-"""The curator's commands: `brief draft` (a brief skeleton from a seed of record).
+"""The curator's commands: `brief seed` (a seed of record from a PDF's raw text) and `brief draft` (a brief
+skeleton from a seed of record).
 
 Each writes a new file and never replaces one (`brief.export.write_atomic`), prints what it did in the
 interface language, and reports a failure as one line: exit status 1, or 2 for a bad option.
@@ -7,6 +8,7 @@ interface language, and reports a failure as one line: exit status 1, or 2 for a
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -23,6 +25,59 @@ class CommandError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+def seed(args: argparse.Namespace, lang: str) -> int:
+    try:
+        return _seed(args.raw, args.symbol, args.date, args.text_lang, args.output, lang)
+    except CommandError as error:
+        sys.stderr.write(t(lang, "brief seed: {message}", message=error.message) + "\n")
+        return error.code
+
+
+def _seed(path: Path, symbol: str | None, date: str | None, text_lang: str | None, output: Path | None,
+          lang: str) -> int:
+    from brief.seedtext import chinese, clean
+
+    try:
+        issued = dt.date.fromisoformat(date) if date is not None else None
+    except ValueError:
+        raise CommandError(t(lang, "--date must be a date written YYYY-MM-DD, not {value}", value=date),
+                           code=2) from None
+    if symbol is not None and not re.fullmatch(r"\S+", symbol):
+        raise CommandError(t(lang, "--symbol must be the document symbol as printed, such as CD/2105, not {value}",
+                             value=symbol), code=2)
+    raw = read_text(path, lang).text
+    cleaned = clean(raw, symbol, issued, text_lang)
+    if not cleaned.paragraphs:
+        raise CommandError(t(lang, "{path}: no text is left once the page furniture is removed", path=path))
+    if output is None and symbol is not None:
+        language = text_lang or ("zh" if chinese(raw) else "en")
+        output = Path(f"{re.sub(r'[^a-z0-9]+', '-', symbol.lower()).strip('-')}.{language}.txt")
+    write(output, cleaned.text, lang)
+    removed = [_removed(kind, count, symbol or "", lang) for kind, count in cleaned.removed.items()]
+    summary = t(lang, "Wrote {path}: {lines} joined into {paragraphs}; removed {removed}",
+                path=output or t(lang, "standard output"), lines=tn(lang, "{n} line", "{n} lines", cleaned.lines),
+                paragraphs=tn(lang, "{n} paragraph", "{n} paragraphs", cleaned.paragraphs),
+                removed=format_list(removed, lang) if removed else t(lang, "nothing"))
+    if cleaned.footnotes:
+        summary += t(lang, "; {footnotes} moved to the end",
+                     footnotes=tn(lang, "{n} footnote", "{n} footnotes", cleaned.footnotes))
+    sys.stderr.write(summary + "\n")
+    return 0
+
+
+def _removed(kind: str, count: int, symbol: str, lang: str) -> str:
+    """What `brief seed` removed of one kind, counted: "3 running headers (CD/2105)"."""
+    if kind == "header":
+        return tn(lang, "{n} running header ({symbol})", "{n} running headers ({symbol})", count, symbol=symbol)
+    if kind == "job":
+        return tn(lang, "{n} job or page number", "{n} job and page numbers", count)
+    if kind == "link":
+        return tn(lang, "{n} hyperlink footer", "{n} hyperlink footers", count)
+    if kind == "masthead":
+        return tn(lang, "{n} masthead line", "{n} masthead lines", count)
+    return tn(lang, "{n} footnote rule", "{n} footnote rules", count)
 
 
 def draft(args: argparse.Namespace, lang: str) -> int:
@@ -85,8 +140,8 @@ def write(output: Path | None, text: str, lang: str) -> None:
         sys.stdout.write(text)
         return
     if output.exists() and not output.is_dir():
-        raise CommandError(t(lang, "{path} already exists: choose another name (a draft never replaces a file)",
-                             path=output))
+        raise CommandError(t(lang, "{path} already exists: choose another name (this command never replaces a "
+                                   "file)", path=output))
     try:
         write_atomic(output, text)
     except ExportError as error:

@@ -38,7 +38,7 @@ PHRASES: dict[str, str] = {
 }
 #: English phrase (lower case, single spaces) -> support level: the UN's own wording in chairs' summaries.
 ENGLISH: dict[str, str] = {
-    **dict.fromkeys(["delegations", "all delegations", "no delegation opposed", "no delegation objected",
+    **dict.fromkeys(["all delegations", "no delegation opposed", "no delegation objected",
                      "there was consensus", "all participants"], "all"),
     **dict.fromkeys(
         ["there was general agreement", "general agreement", "there was a general view", "a general view",
@@ -71,6 +71,8 @@ ENGLISH: dict[str, str] = {
 _CHINESE = re.compile("|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)))
 _ENGLISH = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ENGLISH), key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
+#: "Delegations …" speaks for the room only as the subject: not in "the following delegations" or "those delegations".
+_ENGLISH_ALL = re.compile(r"(?:^|[,;:]\s+|\bthat\s+)delegations\b", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
 #: How far into a quote its quantifier is looked for: characters of Chinese (whitespace removed), words of English.
@@ -102,6 +104,9 @@ def find(text: str) -> tuple[str, str] | None:
         match = _CHINESE.search(_SPACE.sub("", text))
         return (match.group(0), PHRASES[match.group(0)]) if match else None
     match = _ENGLISH.search(text)
+    bare = _ENGLISH_ALL.search(text)
+    if bare and (match is None or bare.start() < match.start()):
+        return "delegations", "all"
     return (match.group(0), ENGLISH[" ".join(match.group(0).lower().split())]) if match else None
 
 
@@ -175,6 +180,20 @@ HOLDERS_ZH: dict[str, str] = {
     "一些拥有核武器的国家": "Some States possessing nuclear weapons",
     "另一些拥有核武器的国家": "Other States possessing nuclear weapons", "新议程联盟": "The New Agenda Coalition",
 }
+#: The UN's Chinese for the English holders a quantifier or a group name opens with (lower case).
+HOLDERS_EN: dict[str, str] = {
+    "delegations": "各代表团", "all delegations": "所有代表团", "most delegations": "大多数代表团",
+    "many delegations": "许多代表团", "some delegations": "一些代表团", "several delegations": "若干代表团",
+    "a number of delegations": "若干代表团", "other delegations": "另一些代表团", "others": "另一些代表团",
+    "some other delegations": "另一些代表团", "a delegation": "有代表团", "one delegation": "一个代表团",
+    "another delegation": "另一个代表团", "one view": "一种观点", "another view": "另一种观点",
+    "a view was expressed": "一种观点", "a contrary view": "相反的观点", "it was noted": "有人",
+    "it was suggested": "有人", "it was stated": "有人", "it was pointed out": "有人",
+    "the nuclear-weapon states": "核武器国家", "nuclear-weapon states": "核武器国家",
+    "some nuclear-weapon states": "一些核武器国家", "one nuclear-weapon state": "一个核武器国家",
+    "a nuclear-weapon state": "一个核武器国家", "some non-nuclear-weapon states": "一些无核武器国家",
+    "the new agenda coalition": "新议程联盟",
+}
 #: Named groups, whose support is the share of the room they are (a few States: `some`; one State: `one`).
 GROUPS_ZH: dict[str, str] = {
     "一个核武器国家": "one", "一个核武器国": "one", "各核武器国家": "some", "核武器国家": "some", "核武器国": "some",
@@ -194,16 +213,16 @@ _GROUP_EN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, GROUPS_EN), key
 def holders(quote: str) -> tuple[str, str | None] | None:
     """The (English, Chinese) name of who holds the view that opens `quote`, where its opening names them: a
     quantifier ("许多代表团" / "Many delegations") or a group (核武器国家 / the nuclear-weapon States). The
-    Chinese is None for an English quote: it is to be translated."""
+    Chinese of an English holder is None where `HOLDERS_EN` does not give it: it is to be translated."""
     head = opening(quote)
     if is_chinese(quote):
         match = _HOLDER_ZH.search(head)
         return (HOLDERS_ZH[match.group(0)], match.group(0)) if match else None
-    for pattern in (_GROUP_EN, _ENGLISH):
-        if found := pattern.search(head):
-            phrase = found.group(0)
-            return phrase[0].upper() + phrase[1:], None
-    return None
+    found = [match for pattern in (_GROUP_EN, _ENGLISH, _ENGLISH_ALL) if (match := pattern.search(head))]
+    if not found:
+        return None
+    phrase = min(found, key=lambda match: match.start()).group(0).lstrip(",;: ")
+    return phrase[0].upper() + phrase[1:], HOLDERS_EN.get(" ".join(phrase.lower().split()))
 
 
 def group(quote: str) -> tuple[str, str | None, str] | None:
@@ -216,5 +235,6 @@ def group(quote: str) -> tuple[str, str | None, str] | None:
             if match and match.group(0) in GROUPS_ZH else None
     if found := _GROUP_EN.search(head):
         phrase = found.group(0)
-        return phrase[0].upper() + phrase[1:], None, GROUPS_EN[" ".join(phrase.lower().split())]
+        key = " ".join(phrase.lower().split())
+        return phrase[0].upper() + phrase[1:], HOLDERS_EN.get(key), GROUPS_EN[key]
     return None

@@ -49,7 +49,11 @@ _FURNITURE = re.compile(r"签名|Signed|此致|敬礼|大使$|Ambassador$|常驻
                         r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:，\S{1,8})?$|"
                         r"^(?:\S+, )?\d{1,2} [A-Z][a-z]+ \d{4}$|^信函\s*\d|^Letter \d|^[A-Z]{1,4}(?:/[\w.]+)+$")
 _NUMBERED = re.compile(r"^\d{1,2}\.\s*")
-_COCHAIRS = re.compile(r"共同主持|联合主席|共同主席|co-?chair", re.IGNORECASE)
+#: Who speaks in a chair's summary's own reading: (pattern in the text, English, Chinese), the first that matches.
+_CHAIRS = ((re.compile(r"共同主持|联合主席|共同主席|co-?chair", re.IGNORECASE), "The co-chairs", "共同主席"),
+           (re.compile(r"协调员|\bCoordinator\b"), "The Coordinator", "协调员"),
+           (re.compile(r"主持人|\bFacilitator\b"), "The Facilitator", "主持人"))
+_CHAIR = ("The Chair", "主席")
 MONTHS = ("january february march april may june july august september october november december").split()
 _DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_EN = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b", re.IGNORECASE)
@@ -98,7 +102,8 @@ def skeleton(seed: Seed, brief_id: str) -> Skeleton:
     writer.document(brief_id, seed, date, meetings)
     candidates = [c for topic in topics for c in topic.candidates]
     key = _key(candidates)
-    writer.topics(topics, key, _COCHAIRS.search(seed.text) is not None)
+    chair = next(((en, zh) for pattern, en, zh in _CHAIRS if pattern.search(seed.text)), _CHAIR)
+    writer.topics(topics, key, chair)
     runs = _runs(seed.paragraphs, skipped)
     writer.skipped(runs)
     text = writer.text()
@@ -216,7 +221,7 @@ class _Writer:
                        f"summary: {self.pair(None, 'two or three sentences: the state of play')}",
                        "topics:"]
 
-    def topics(self, topics: list[Topic], key: set[int], cochairs: bool) -> None:
+    def topics(self, topics: list[Topic], key: set[int], chair: tuple[str, str]) -> None:
         number = 0
         for index, topic in enumerate(topics, 1):
             title = topic.title or "the paragraphs before the first heading"
@@ -225,9 +230,9 @@ class _Writer:
                            "    points:"]
             for candidate in topic.candidates:
                 number += 1
-                self.point(f"point-{number}", candidate, id(candidate) in key, cochairs)
+                self.point(f"point-{number}", candidate, id(candidate) in key, chair)
 
-    def point(self, point_id: str, candidate: Candidate, key: bool, cochairs: bool) -> None:
+    def point(self, point_id: str, candidate: Candidate, key: bool, chair: tuple[str, str]) -> None:
         kind = candidate.kind
         lines = [f"      - id: {point_id}", f"        kind: {kind}"]
         if key:
@@ -247,8 +252,7 @@ class _Writer:
             if kind != "assessment":
                 lines.append(f"        support: {candidate.support}")
             if kind == "assessment":
-                holder = ("The co-chairs", "共同主席") if cochairs else ("The Chair", "主席")
-                lines.append(f"        holders: {{en: {_quoted(holder[0])}, zh: {_quoted(holder[1])}}}")
+                lines.append(f"        holders: {{en: {_quoted(chair[0])}, zh: {_quoted(chair[1])}}}")
             elif candidate.group:
                 lines.append(f"        holders: {self.named(candidate.group)}")
             lines += [f"        text: {self.pair(None, quote)}", f"        source: {{quote: {_quoted(quote)}}}"]
