@@ -25,7 +25,6 @@ from brief.model import SHARED
 from brief.sentences import sentences
 from brief.sources import Paragraph, Seed, compact
 
-
 #: A list label opening a paragraph: "27. ", "(d) ", "(2) ", "㈠ ", "- ", "B. ", "三. ".
 _LABEL = re.compile(r"^(?:\d{1,3}\.\s+|\([a-z]{1,2}\)\s+|\(\d{1,2}\)\s+|[㈠-㈩]\s*|[-•]\s+|[A-Z]\.\s+|"
                     r"[一二三四五六七八九十]+\.\s+)")
