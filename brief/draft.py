@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from brief import ladder
 from brief.model import SHARED
@@ -100,26 +100,14 @@ class Candidate:
         return self.sides[0].support
 
 
-@dataclass
-class Reading:
-    """What the draft makes of a seed: candidates per paragraph, and the paragraphs left without one."""
-
-    seed: Seed
-    candidates: dict[int, list[Candidate]] = field(default_factory=dict)  # by the paragraph they start in
-
-    def all(self) -> Iterator[Candidate]:
-        for found in self.candidates.values():
-            yield from found
-
-
-def read(seed: Seed, substantive: list[Paragraph]) -> Reading:
-    """The candidates of `substantive` paragraphs of `seed` (the others are headings or skipped)."""
-    reading = Reading(seed)
-    units = [unit for paragraph in substantive for unit in _units(seed, paragraph)]
-    units = _join_continuations(seed, units)
+def read(seed: Seed, substantive: list[Paragraph]) -> dict[int, list[Candidate]]:
+    """The candidates of `substantive` paragraphs of `seed` (the others are headings or skipped), by the index
+    of the paragraph each starts in."""
+    units = _join_continuations(seed, [unit for paragraph in substantive for unit in _units(seed, paragraph)])
+    found: dict[int, list[Candidate]] = {}
     for candidate, paragraph in _candidates(seed, units):
-        reading.candidates.setdefault(paragraph, []).append(candidate)
-    return reading
+        found.setdefault(paragraph, []).append(candidate)
+    return found
 
 
 def _units(seed: Seed, paragraph: Paragraph) -> Iterator[Unit]:
@@ -268,10 +256,10 @@ def _is_view(seed: Seed, unit: Unit) -> bool:
 
 def _side(seed: Seed, unit: Unit) -> Side:
     quote = seed.text[unit.start:unit.end]
-    return Side(quote, support(quote), ladder.holders(quote), unit.start, unit.end)
+    return Side(quote, _support(quote), ladder.holders(quote), unit.start, unit.end)
 
 
-def support(quote: str) -> str:
+def _support(quote: str) -> str:
     """The drafted support of a passage: its opening quantifier, a named group's share of the room, the curation
     rules for a sentence without one, any quantifier further in; `some` when nothing says."""
     if found := ladder.quantifier(quote):

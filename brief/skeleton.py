@@ -91,24 +91,24 @@ def skeleton(seed: Seed, brief_id: str) -> Skeleton:
     """The draft of a brief called `brief_id` from `seed`."""
     chinese = ladder.is_chinese(seed.text)
     headings, skipped, substantive = _sort(seed.paragraphs)
-    reading = read(seed, substantive)
+    candidates = read(seed, substantive)
     for paragraph in substantive:
-        if paragraph.index not in reading.candidates:
+        if paragraph.index not in candidates:
             skipped[paragraph.index] = "no view, agreement or proposal found"
-    topics = _topics(seed.paragraphs, headings, reading.candidates)
+    topics = _topics(seed.paragraphs, headings, candidates)
     writer = _Writer(seed, chinese)
     date = _first_date(seed.text) or dt.date.today()
     meetings = _meetings(seed, date) or [date]
     writer.document(brief_id, seed, date, meetings)
-    candidates = [c for topic in topics for c in topic.candidates]
-    key = _key(candidates)
+    drafted = [c for topic in topics for c in topic.candidates]
+    key = _key(drafted)
     chair = next(((en, zh) for pattern, en, zh in _CHAIRS if pattern.search(seed.text)), _CHAIR)
     writer.topics(topics, key, chair)
     runs = _runs(seed.paragraphs, skipped)
     writer.skipped(runs)
     text = writer.text()
-    return Skeleton(yaml=text, topics=len(topics), points=len(candidates),
-                    splits=sum(c.kind == "divergence" for c in candidates), skipped=len(skipped),
+    return Skeleton(yaml=text, topics=len(topics), points=len(drafted),
+                    splits=sum(c.kind == "divergence" for c in drafted), skipped=len(skipped),
                     to_write=text.count(f'"{TO_WRITE}'), date=date, meetings=meetings)
 
 
@@ -288,14 +288,20 @@ class _Writer:
         return self.extend(side.start, side.end)
 
     def extend(self, start: int, end: int) -> str:
-        """The seed's text from `start` to `end`, run on to the next sentence ends until it occurs once."""
+        """The seed's text from `start` to `end`, taking in the sentences before it in its paragraph, then those
+        after it, until it occurs once."""
         text = self.seed.text
+        opening = max((p.start for p in self.seed.paragraphs if p.start <= start), default=0)
         while self.seed.count(text[start:end]) > 1:
+            before = [bound for bound in (opening, *self.ends) if opening <= bound < start]
             later = [e for e in self.ends if e > end]
-            if not later:
+            if before:
+                start = max(before)
+            elif later:
+                end = later[0]
+            else:
                 break
-            end = later[0]
-        return text[start:end].strip()
+        return re.sub(r"\s*\n\s*", " ", text[start:end].strip())
 
 
 def _quoted(text: str) -> str:

@@ -154,3 +154,11 @@ def test_without_a_file_the_draft_goes_to_standard_output(tmp_path: Path) -> Non
     assert result.stdout.startswith("# yaml-language-server: $schema=brief.schema.json\n")
     assert "id: nd\n" in result.stdout and "meetings: [2017-08-08, 2017-08-09, 2017-08-10]" in result.stdout
     assert "Drafted standard output:" in result.stderr
+
+
+def test_a_sentence_that_occurs_twice_is_quoted_with_its_neighbours_until_it_occurs_once(tmp_path: Path) -> None:
+    brief = drafted(tmp_path, "一般性意见交换\n\n许多代表团认为条约应该包含退出条款。一些代表团强调了这一点。\n\n"
+                              "一些代表团认为，应尽快开始谈判。一些代表团强调了这一点。\n")
+    assert [point.sources[0].quote for point in points(brief)] == [
+        "许多代表团认为条约应该包含退出条款。", "许多代表团认为条约应该包含退出条款。一些代表团强调了这一点。",
+        "一些代表团认为，应尽快开始谈判。", "一些代表团认为，应尽快开始谈判。一些代表团强调了这一点。"]
