@@ -159,7 +159,8 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
 
 
 def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
-    from brief.export import ExportError, compose, prepared_date, write_atomic
+    from brief.export import compose, prepared_date
+    from brief.files import FileError, write_atomic
     from brief.memo import DateTexts
     from brief.sources import SeedLibrary
 
@@ -217,7 +218,7 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
         return 0
     try:
         write_atomic(args.output, briefing.markdown, force=args.force)
-    except ExportError as error:
+    except FileError as error:
         return fail(error.message(lang))
     sys.stderr.write(t(lang, "Wrote {path}: {included}, {omitted} left out", path=args.output,
                        included=tn(lang, "{n} point", "{n} points", len(briefing.included)),

@@ -1,7 +1,7 @@
 """The curator's commands: `brief seed` (a seed of record from a PDF's raw text) and `brief draft` (a brief
 skeleton from a seed of record).
 
-Each writes a new file and never replaces one (`brief.export.write_atomic`), prints what it did in the
+Each writes a new file and never replaces one (`brief.files.write_atomic`), prints what it did in the
 interface language, and reports a failure as one line: exit status 1, or 2 for a bad option.
 """
 
@@ -118,23 +118,26 @@ def _draft(path: Path, brief_id: str, output: Path | None, lang: str) -> int:
 
 def read_text(path: Path, lang: str) -> Seed:
     """`path` read as a seed (UTF-8, at most `MAX_SEED_BYTES`), or a CommandError saying what is wrong."""
+    from brief.files import FileError, read_bytes, reason
+
     try:
-        if not path.is_file():
-            raise CommandError(t(lang, "{path}: no such file: check the path", path=path))
-        if path.stat().st_size > MAX_SEED_BYTES:
+        if path.is_file() and path.stat().st_size > MAX_SEED_BYTES:
             raise CommandError(t(lang, "{path} is larger than {size} MB: a UN document's text is far smaller",
                                  path=path, size=MAX_SEED_BYTES // 1_000_000))
-        return Seed.read(path)
+        return Seed(path.name, read_bytes(path, MAX_SEED_BYTES).decode("utf-8-sig"))
+    except FileNotFoundError:
+        raise CommandError(t(lang, "{path}: no such file: check the path", path=path)) from None
+    except FileError as error:
+        raise CommandError(error.message(lang)) from None
     except UnicodeDecodeError:
         raise CommandError(t(lang, "{path} is not UTF-8 text: save it as UTF-8", path=path)) from None
     except OSError as error:
-        raise CommandError(t(lang, "cannot read {path} ({reason})", path=path,
-                             reason=error.strerror or str(error))) from None
+        raise CommandError(t(lang, "cannot read {path} ({reason})", path=path, reason=t(lang, reason(error)))) from None
 
 
 def write(output: Path | None, text: str, lang: str) -> None:
     """`text` to `output` (standard output when None), never over an existing file."""
-    from brief.export import ExportError, write_atomic
+    from brief.files import FileError, write_atomic
 
     if output is None:
         sys.stdout.write(text)
@@ -144,5 +147,5 @@ def write(output: Path | None, text: str, lang: str) -> None:
                                    "file)", path=output))
     try:
         write_atomic(output, text)
-    except ExportError as error:
+    except FileError as error:
         raise CommandError(error.message(lang)) from None

@@ -18,13 +18,12 @@ import datetime as dt
 import math
 import os
 import re
-import tempfile
 import unicodedata
-from pathlib import Path
 
 import msgspec
 
-from brief.i18n import N_, section_label, support_label, support_note, t, tn
+from brief.files import safe_name
+from brief.i18n import section_label, support_label, support_note, t, tn
 from brief.languages import language
 from brief.memo import DateTexts
 from brief.model import SECTIONS, Brief, Divergence, Point, Topic, rank
@@ -258,85 +257,7 @@ def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | No
 
 # Files -------------------------------------------------------------------------------------------------------
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-def safe_name(text: str, fallback: str, max_bytes: int = 120) -> str:
-    """A file-name stem that is valid on Linux, macOS and Windows and keeps Chinese readable: characters that any
-    of them forbid become hyphens, the result is trimmed to whole characters within `max_bytes` of UTF-8, and an
-    empty or reserved result gives `fallback`."""
-    stem = _UNSAFE.sub("-", unicodedata.normalize("NFC", text)).strip("-. ")
-    while len(stem.encode("utf-8")) > max_bytes:
-        stem = stem[:-1]
-    stem = stem.rstrip("-. ")
-    return stem if stem and stem.lower() not in _WINDOWS_RESERVED else fallback
-
 
 def default_filename(brief: Brief, lang: str) -> str:
     """`cd-2105-nsa-消极安全保证.zh.md`, `cd-2105-nsa-Negative-security-assurances.en.md`."""
     return f"{brief.id}-{safe_name(brief.agenda_item.short[lang], fallback='brief')}.{lang}.md"
-
-
-class ExportError(Exception):
-    """A write that could not be done; the message (an English msgid) says why and what to do."""
-
-    def __init__(self, template: str, **params: str) -> None:
-        super().__init__(template)
-        self.template = template
-        self.params = params
-
-    def message(self, lang: str) -> str:
-        return t(lang, self.template, **self.params)
-
-
-def write_atomic(path: Path, text: str, *, force: bool = False) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and a rename, so a reader never sees a
-    half-written file and a failed write (disk full, interrupted) leaves any old file as it was. An existing file
-    is replaced only with `force`. Raises ExportError."""
-    shown = str(path)
-    if path.is_dir():
-        raise ExportError(N_("{path} is a folder: give a file name, such as {path}/brief.md"), path=shown)
-    if path.exists() and not force:
-        raise ExportError(N_("{path} already exists: choose another name, or pass --force to replace it"), path=shown)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(N_("the folder {folder} does not exist: create it or choose another"), folder=str(folder))
-    try:
-        handle = tempfile.NamedTemporaryFile("wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    except OSError as error:
-        raise ExportError(N_("cannot write in {folder} ({reason}): choose a folder you can write to"),
-                          folder=str(folder), reason=error.strerror or str(error)) from None
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(temporary, path)
-        else:
-            _link_without_clobbering(temporary, path)
-    except FileExistsError:
-        raise ExportError(N_("{path} already exists: choose another name, or pass --force to replace it"),
-                          path=shown) from None
-    except OSError as error:
-        raise ExportError(N_("could not write {path} ({reason}); any existing file is unchanged"),
-                          path=shown, reason=error.strerror or str(error)) from None
-    finally:  # also on ctrl-c: no temporary file is left behind (after a rename there is none)
-        temporary.unlink(missing_ok=True)
-
-
-def _link_without_clobbering(temporary: Path, path: Path) -> None:
-    """Move `temporary` to `path` unless `path` exists. A hard link fails atomically if the file appeared
-    meanwhile; where the file system has no hard links, an existence check and a rename do."""
-    try:
-        os.link(temporary, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        if path.exists():
-            raise FileExistsError(str(path)) from None
-        os.replace(temporary, path)
-    else:
-        temporary.unlink()

@@ -85,11 +85,11 @@ class DateTexts:
         cannot be written is left as it was)."""
         if self.path is None or not self.changed:
             return
-        from brief.export import ExportError, write_atomic
+        from brief.files import FileError, write_atomic
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, msgspec.json.encode(_File(self.stamp, self.texts)).decode(), force=True)
             self.changed = False
-        except (OSError, ExportError):
+        except (OSError, FileError):
             pass

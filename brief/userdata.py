@@ -10,17 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import msgspec
-from platformdirs import user_config_path, user_data_path
+
+from brief.files import safe_name, write_atomic
+from brief.locations import config_dir, notes_dir
 
 SETTINGS_FILE = "settings.json"
-
-
-def config_dir() -> Path:
-    return user_config_path("brief", appauthor=False)
-
-
-def notes_dir() -> Path:
-    return user_data_path("brief", appauthor=False) / "notes"
 
 
 def load_settings() -> dict[str, str]:
@@ -35,8 +29,6 @@ def load_settings() -> dict[str, str]:
 
 
 def save_settings(settings: dict[str, str]) -> None:
-    from brief.export import write_atomic
-
     folder = config_dir()
     folder.mkdir(parents=True, exist_ok=True)
     text = msgspec.json.format(msgspec.json.encode(settings), indent=2).decode()
@@ -44,8 +36,6 @@ def save_settings(settings: dict[str, str]) -> None:
 
 
 def notes_path(brief_id: str) -> Path:
-    from brief.export import safe_name
-
     return notes_dir() / f"{safe_name(brief_id, fallback='brief')}.md"
 
 
@@ -57,8 +47,6 @@ def load_notes(brief_id: str) -> str:
 
 
 def save_notes(brief_id: str, text: str) -> None:
-    from brief.export import write_atomic
-
     path = notes_path(brief_id)
     if not text.strip():
         path.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from brief.loader import load
+from brief.locations import config_dir
 from brief.tui.app import BriefApp
 from brief.tui.screens.export import ExportScreen
 from brief.tui.screens.help import HelpScreen
@@ -26,7 +27,7 @@ from brief.tui.widgets.navigator import Navigator
 from brief.tui.widgets.prose import Prose
 from brief.tui.widgets.source import SourcePane
 from brief.tui.widgets.toggles import Choice
-from brief.userdata import config_dir, notes_path
+from brief.userdata import notes_path
 from tests.conftest import BRIEFS, SEEDS, mutate
 
 NSA = "cd-2105-nsa"

@@ -512,7 +512,7 @@ def test_disk_full_keeps_the_old_file(root: Path, force: bool, monkeypatch: pyte
                    *(["--force"] if force else [])])
     captured = capsys.readouterr()
     assert status == 1
-    assert captured.err == (f"brief export: could not write {target} (No space left on device); any existing file "
+    assert captured.err == (f"brief export: could not write {target} (the disk is full); any existing file "
                             "is unchanged\n")
     assert snapshot(root) == before  # the old file as it was, and no temporary file left behind
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from brief.export import ExportError, PageBudget, compose, default_filename, escape, safe_name, write_atomic
+from brief.export import PageBudget, compose, default_filename, escape
+from brief.files import FileError, safe_name, write_atomic
 from brief.loader import load
 from brief.model import Brief
 from brief.sources import SeedLibrary
@@ -165,7 +166,7 @@ def test_default_filename_keeps_chinese(brief: Brief) -> None:
 def test_write_never_replaces_without_force(tmp_path: Path) -> None:
     target = tmp_path / "brief.md"
     write_atomic(target, "first")
-    with pytest.raises(ExportError) as raised:
+    with pytest.raises(FileError) as raised:
         write_atomic(target, "second")
     assert raised.value.message("en") == f"{target} already exists: choose another name, or pass --force to replace it"
     assert target.read_text() == "first"
@@ -175,9 +176,9 @@ def test_write_never_replaces_without_force(tmp_path: Path) -> None:
 
 
 def test_write_to_a_folder_or_missing_folder(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="is a folder"):
+    with pytest.raises(FileError, match="is a folder"):
         write_atomic(tmp_path, "x")
-    with pytest.raises(ExportError, match="does not exist"):
+    with pytest.raises(FileError, match="does not exist"):
         write_atomic(tmp_path / "nowhere" / "brief.md", "x")
 
 
@@ -189,9 +190,9 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    with pytest.raises(ExportError) as raised:
+    with pytest.raises(FileError) as raised:
         write_atomic(target, "new" * 1000, force=True)
-    assert "No space left on device" in raised.value.message("en") and "unchanged" in raised.value.message("en")
+    assert "the disk is full" in raised.value.message("en") and "unchanged" in raised.value.message("en")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from brief.userdata import SETTINGS_FILE, config_dir, load_settings, save_settings
+from brief.locations import config_dir
+from brief.userdata import SETTINGS_FILE, load_settings, save_settings
 
 
 def test_settings_round_trip_as_readable_utf8_json() -> None:

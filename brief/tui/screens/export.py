@@ -11,7 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Markdown, RadioSet, Static
 
-from brief.export import Briefing, ExportError, compose, default_filename, prepared_date, write_atomic
+from brief.export import Briefing, compose, default_filename, prepared_date
+from brief.files import FileError, write_atomic
 from brief.i18n import N_, t
 from brief.memo import DateTexts
 from brief.model import Brief
@@ -128,7 +129,7 @@ class ExportScreen(Dialog[Path | None]):
             return
         try:
             write_atomic(path, self.briefing.markdown, force=replace)
-        except ExportError as error:
+        except FileError as error:
             status.update(Content(error.message(lang)))
             return
         self.dismiss(path)

@@ -1,0 +1,187 @@
+"""Reading and writing the user's files safely: atomic writes that never lose a file, bounded reads that never
+hang, file names valid on every OS, and the one place that turns an OS error into a message.
+
+Every write goes to a temporary file in the target's folder and is renamed into place, so a reader never sees
+a half-written file and a failed or interrupted write leaves the old file as it was. A file is replaced only
+when asked, and only a regular file: a device, a pipe, a symbolic link or a folder is refused. A replaced file
+keeps its permissions; a new one follows the umask.
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import os
+import re
+import stat
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from brief.i18n import N_, t
+
+#: What an OS error means to the user, by errno (the OS's own wording is English only, and sometimes cryptic).
+_REASONS = {
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.ENOENT: N_("no such file or folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ELOOP: N_("too many symbolic links"),
+    errno.EIO: N_("an input/output error"),
+    errno.EBADF: N_("the output is closed"),
+    errno.EPIPE: N_("the output is closed"),
+}
+
+
+def reason(error: OSError | UnicodeDecodeError) -> str:
+    """What went wrong, as an English msgid or the OS's own words; translate it with `t` where it is shown."""
+    if isinstance(error, UnicodeDecodeError):
+        return N_("it is not UTF-8 text")
+    if error.errno in _REASONS:
+        return _REASONS[error.errno]
+    return error.strerror or str(error)
+
+
+class FileError(Exception):
+    """A read or write that could not be done; `message(lang)` says why and what to do."""
+
+    def __init__(self, template: str, **params: str) -> None:
+        super().__init__(template)
+        self.template = template
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        params = {key: t(lang, value) if key == "reason" else value for key, value in self.params.items()}
+        return t(lang, self.template, **params)
+
+
+# Names -------------------------------------------------------------------------------------------------------
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\s]+')
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def safe_name(text: str, fallback: str, max_bytes: int = 120) -> str:
+    """A file-name stem that is valid on Linux, macOS and Windows and keeps Chinese readable: characters that any
+    of them forbid become hyphens, the result is trimmed to whole characters within `max_bytes` of UTF-8, and an
+    empty or reserved result (`con`, `nul`, `com1`, also with an extension, as Windows reads `con.md`) gives
+    `fallback`."""
+    stem = _UNSAFE.sub("-", unicodedata.normalize("NFC", text)).strip("-. ")
+    while len(stem.encode("utf-8")) > max_bytes:
+        stem = stem[:-1]
+    stem = stem.rstrip("-. ")
+    reserved = stem.split(".")[0].lower() in _WINDOWS_RESERVED
+    return stem if stem and not reserved else fallback
+
+
+# Reading -----------------------------------------------------------------------------------------------------
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file `path`, at most `limit` of them. Raises FileNotFoundError, OSError, or
+    FileError when `path` is not a regular file (a pipe would block for ever, `/dev/zero` never ends) or is
+    larger than `limit`."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)  # non-blocking: opening a FIFO with no writer returns at once
+    try:
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode):
+            raise FileError(N_("{path} is not a regular file: it must be a text file"), path=str(path))
+        if found.st_size > limit:
+            raise FileError(N_("{path} is larger than {limit} kB: it cannot be what brief wrote"), path=str(path),
+                            limit=str(limit // 1000))
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise FileError(N_("{path} is larger than {limit} kB: it cannot be what brief wrote"), path=str(path),
+                        limit=str(limit // 1000))
+    return data
+
+
+# Writing -----------------------------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
+    """Write `data` (text is written as UTF-8) to `path` through a temporary file in the same folder and a
+    rename. An existing file is replaced only with `force`, and only if it is a regular file; it keeps its
+    permissions. Raises FileError with the reason and what to do; on any failure, also an interruption, the old
+    file is as it was and no temporary file is left."""
+    shown = str(path)
+    content = data.encode("utf-8") if isinstance(data, str) else data
+    existing = _existing(path)
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise FileError(N_("{path} is a folder: give a file name, such as {path}/brief.md"), path=shown)
+    if existing is not None and not force:
+        raise FileError(N_("{path} already exists: choose another name, or pass --force to replace it"), path=shown)
+    if existing is not None and (not stat.S_ISREG(existing.st_mode) or path.is_symlink()):
+        raise FileError(N_("{path} is not a regular file (a device, a pipe or a link): brief replaces only regular "
+                           "files; choose another name"), path=shown)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileError(N_("the folder {folder} does not exist: create it or choose another"), folder=str(folder))
+    try:
+        handle = tempfile.NamedTemporaryFile("wb", dir=folder, prefix=f".{path.name[:64]}.", suffix=".tmp",
+                                             delete=False)
+    except OSError as error:
+        raise FileError(N_("cannot write in {folder} ({reason}): choose a folder you can write to"),
+                        folder=str(folder), reason=reason(error)) from None
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            os.fchmod(handle.fileno(), stat.S_IMODE(existing.st_mode) if existing else _new_file_mode())
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temporary, path)
+        else:
+            _link_without_clobbering(temporary, path)
+    except FileExistsError:
+        raise FileError(N_("{path} already exists: choose another name, or pass --force to replace it"),
+                        path=shown) from None
+    except OSError as error:
+        raise FileError(N_("could not write {path} ({reason}); any existing file is unchanged"),
+                        path=shown, reason=reason(error)) from None
+    finally:  # also on ctrl-c or a signal turned into an exception: after a rename there is nothing to remove
+        temporary.unlink(missing_ok=True)
+
+
+def _existing(path: Path) -> os.stat_result | None:
+    try:
+        return path.lstat()
+    except (FileNotFoundError, NotADirectoryError):  # the folder check that follows says what is wrong
+        return None
+    except OSError as error:
+        raise FileError(N_("cannot use {path} ({reason}): choose another name"), path=str(path),
+                        reason=reason(error)) from None
+
+
+@functools.cache
+def _new_file_mode() -> int:
+    """The mode `open()` gives a new file: 0o666 less the umask (a temporary file is made 0o600). Read once: the
+    umask can only be read by setting it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _link_without_clobbering(temporary: Path, path: Path) -> None:
+    """Move `temporary` to `path` unless `path` exists. A hard link fails atomically if the file appeared
+    meanwhile; where the file system has no hard links, an existence check and a rename do."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(temporary, path)
+    else:
+        temporary.unlink()
