@@ -1,7 +1,8 @@
-"""The command line: `brief` (the app), `brief check`, `brief list`, `brief export`, `brief schema`.
+"""The command line: `brief` (the app), `brief check`, `brief list`, `brief export`, `brief schema`, and for
+curators `brief seed` and `brief draft` (brief/curate.py).
 
-Only the app imports Textual, and only when it starts; `check`, `list`, `export` and `schema` never do, so they
-start fast. Every message goes through the catalogs, in the language of `--lang` or of the locale.
+Only the app imports Textual, and only when it starts; the other commands never do, so they start fast. Every
+message goes through the catalogs, in the language of `--lang` or of the locale.
 """
 
 from __future__ import annotations
@@ -64,6 +65,19 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed as prepared (default: today)")
     schema = commands.add_parser("schema", parents=[common], help="print the JSON Schema of a brief file")
     schema.add_argument("--glossary", action="store_true", help="the schema of glossary.yaml instead")
+    # `--lang` of `brief seed` is the language of the text; its messages follow `brief --lang` or the locale.
+    seed = commands.add_parser("seed", help="make a seed of record from a PDF's raw text")
+    seed.add_argument("raw", type=Path, metavar="FILE", help="the text extracted from the UN document's PDF")
+    seed.add_argument("--symbol", metavar="SYMBOL", help="the document symbol, such as CD/2105 (its running header)")
+    seed.add_argument("--date", metavar="YYYY-MM-DD", help="the date of issue (its line in the masthead)")
+    seed.add_argument("--lang", dest="text_lang", choices=("zh", "en"), metavar="zh|en",
+                      help="the language of the text (default: from the text)")
+    seed.add_argument("-o", "--output", type=Path, metavar="FILE",
+                      help="write to FILE (default: SYMBOL.LANG.txt, such as cd-2105.zh.txt)")
+    draft = commands.add_parser("draft", parents=[common], help="write a brief skeleton from a seed")
+    draft.add_argument("seed", type=Path, metavar="SEED", help="the seed of record (a file in seeds/)")
+    draft.add_argument("--id", required=True, metavar="ID", help="the new brief's id, such as cd-2200-nsa")
+    draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     return root
 
 
@@ -82,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
             return export(args, briefs_dir, seeds_dir, lang)
         if args.command == "schema":
             return schema(args.glossary, sys.stdout)
+        if args.command in ("seed", "draft"):
+            from brief import curate
+
+            return curate.seed(args, lang) if args.command == "seed" else curate.draft(args, lang)
         return run_app(briefs_dir, seeds_dir, getattr(args, "lang", None))
     except KeyboardInterrupt:
         return 130

@@ -21,7 +21,7 @@ import msgspec
 from brief.cache import BriefCache, Entry, GlossaryEntry, SeedDigests, digest
 from brief.i18n import N_
 from brief.limits import MAX_FILE_BYTES, read_regular
-from brief.model import SHARED, Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
+from brief.model import LANGS, SHARED, TO_WRITE, Brief, Corpus, Divergence, Glossary, Point, Problem, SeedName
 from brief.sources import Seed, SeedLibrary
 
 if TYPE_CHECKING:
@@ -178,6 +178,8 @@ def _read_brief(path: Path, raw: bytes | None, context: Context, seeds: SeedLibr
     parts = Parts.of_brief(brief) if brief else Parts.of_data(data) if data is not None else None
     if parts is not None:
         check_brief(parts, reader, context.glossary, seeds)
+    if data is not None:
+        _check_to_write(reader, data)
     seed = parts.seed if parts is not None else None
     return Entry(path=str(path.resolve()), content=digest(raw) if raw is not None else None,
                  glossary=context.glossary_content, seeds=context.seeds_shown, seed=seed,
@@ -336,6 +338,24 @@ def _check_kind(reader: Reader, path: NodePath, point: Point) -> None:
                                                                 "holds is shared ground; use `kind: consensus`, or "
                                                                 "correct the support"),
                        support=str(point.support))
+
+
+def _check_to_write(reader: Reader, data: Any) -> None:
+    """A warning at every text that a draft left to write (it starts with `TO_WRITE`), wherever it is in the
+    file, whether or not the rest of the file is valid."""
+    from brief.validate import LANGUAGE_NAMES
+
+    stack: list[tuple[NodePath, Any]] = [((), data)]  # not recursive: the reader bounds nesting, not Python
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str) and path and path[-1] in LANGS and value.startswith(TO_WRITE):
+            reader.problem(reader.positions.of(path), N_("to translate: this {language} text is still the draft's "
+                                                         "`TODO:`; write it in its place"),
+                           level="warning", language=LANGUAGE_NAMES[str(path[-1])])
+        elif isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in reversed(list(enumerate(value))))
 
 
 def _seed(name: str, reader: Reader, seeds: SeedLibrary) -> Seed | None:

@@ -26,18 +26,20 @@ Support = Literal["all", "general", "most", "many", "some", "one"]
 Kind = Literal["consensus", "view", "divergence", "proposal", "assessment"]
 
 NonEmpty = Annotated[str, msgspec.Meta(pattern=r"\S", description=N_("non-empty text"))]
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[
     str,
     msgspec.Meta(
-        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        pattern=SLUG_PATTERN,
         max_length=64,
         description=N_("an id of lowercase letters, digits and single hyphens, such as `interim-step`"),
     ),
 ]
+SEED_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$"
 SeedName = Annotated[
     str,
     msgspec.Meta(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$",
+        pattern=SEED_NAME_PATTERN,
         description=N_("a file name in the seeds directory, such as `cd-2105.zh.txt`, without folders"),
     ),
 ]
@@ -57,6 +59,12 @@ class _Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     points is a million objects that each collection would otherwise walk again."""
 
 
+#: How a draft (`brief draft`) marks a text still to write: the text starts with it, followed by what the source
+#: says. `brief check` warns about every such text ("to translate"), and the app flags its point, so a text left
+#: to write is never a silent gap.
+TO_WRITE = "TODO:"
+
+
 class Text(_Struct, frozen=True, kw_only=True):
     """A user-facing string in both languages."""
 
@@ -65,6 +73,23 @@ class Text(_Struct, frozen=True, kw_only=True):
 
     def __getitem__(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+    @property
+    def to_write(self) -> bool:
+        """True while either language is still a draft's (starts with `TO_WRITE`)."""
+        return self.en.startswith(TO_WRITE) or self.zh.startswith(TO_WRITE)
+
+
+def _texts(value: object) -> Iterator[Text]:
+    """Every `Text` inside a struct, however deep (a point's text, holders, issue, positions, note)."""
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, msgspec.Struct):
+        for name in value.__struct_fields__:
+            yield from _texts(getattr(value, name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
 
 
 class Source(_Struct, frozen=True, kw_only=True):
@@ -92,6 +117,11 @@ class _Point(_Struct, frozen=True, tag_field="kind", kw_only=True):
     kind: ClassVar[Kind]
     #: Where the point is listed: one of `SECTIONS`.
     section: ClassVar[str]
+
+    @property
+    def to_write(self) -> bool:
+        """True while a text of the point is still a draft's: the app flags the point."""
+        return any(text.to_write for text in _texts(self))
 
 
 class _OneClaim(_Point, frozen=True, kw_only=True):

@@ -127,6 +127,40 @@ async def test_navigating_to_nsa_shows_consensus_and_divergences(folder: Path) -
         assert "Negative security assurances" in plain(app.query_one("#view-title", Static))
 
 
+async def test_a_draft_opens_like_any_brief_with_its_points_to_translate_flagged(folder: Path) -> None:
+    from brief.cli import main
+
+    draft = folder / "cd-2105-draft.yaml"
+    assert main(["draft", str(SEEDS / "cd-2105.zh.txt"), "--id", "cd-2105-draft", "-o", str(draft)]) == 0
+    # One point of the draft gets its texts written; the others are still the draft's.
+    text = draft.read_text(encoding="utf-8")
+    quote = "各代表团确认，未来的条约应以具有法律约束力、非歧视性、多边和可有效国际核查的方式禁止生产核武器或其他核爆炸装置所用裂变材料。"
+    mutate(draft, f'text: {{en: "TODO: {quote}", zh: "TODO: {quote}"}}',
+           'text: {en: "Delegations confirmed the scope of the future treaty.", zh: "各代表团确认了未来条约的范围。"}')
+    corpus = load(folder)
+    brief = corpus.brief("cd-2105-draft")
+    assert brief is not None and not [p for p in corpus.errors if p.path.endswith("cd-2105-draft.yaml")]
+    flagged = [point for _, point in brief.points() if point.to_write]
+    assert 0 < len(flagged) == len(list(brief.points())) - 1 and text.count("TODO:") > len(flagged)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, "cd-2105-draft")
+        detail = app.query_one(DetailPane)
+        width = detail.scrollable_content_region.width - 2
+        lines = {entry.point.id: compact("".join(line.plain for line in option.prompt.lines(width)))
+                 for entry, option in zip(detail.entries, detail.options, strict=False) if isinstance(entry, Entry)}
+        assert len(lines) == len(list(brief.points()))
+        done = next(point.id for _, point in brief.points() if not point.to_write)
+        assert "totranslate" not in lines[done] and "Delegationsconfirmedthescope" in lines[done]
+        assert all(lines[point.id].startswith(("✔", "◦", "⇄", "➜", "✎")) and "totranslate" in lines[point.id][:16]
+                   for point in flagged)
+        await open_item(app, pilot, NSA)
+        assert "totranslate" not in detail_text(app)  # a curated brief has nothing to translate
+        app.action_toggle_language()
+        await open_item(app, pilot, "cd-2105-draft")
+        assert "待翻译" in detail_text(app)
+
+
 # Moving around ---------------------------------------------------------------------------------------------------
 
 

@@ -40,7 +40,7 @@ def test_catalog_is_complete(lang: str) -> None:
     assert problems == []
 
 
-COMMAND_WORDS = {"brief", "check", "export", "list", "schema"}
+COMMAND_WORDS = {"brief", "check", "export", "list", "schema", "draft", "seed"}
 
 
 def test_chinese_catalog_is_chinese() -> None:

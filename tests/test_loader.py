@@ -107,6 +107,25 @@ def test_support_disagreeing_with_quantifier_is_a_warning(briefs_dir: Path) -> N
                                        "chair's wording")
 
 
+def test_a_text_still_to_write_is_a_warning_where_it_is_even_in_a_broken_file(briefs_dir: Path) -> None:
+    path = mutate(briefs_dir / "mini.yaml", 'text: {en: "Credible and effective.", zh: "可信和有效。"}',
+                  'text: {en: "TODO: 与之相反的观点是，现有的保证是可信和有效的", zh: "可信和有效。"}')
+    corpus = load(briefs_dir)
+    (problem,) = corpus.problems
+    assert problem.level == "warning" and corpus.briefs and corpus.briefs[0].point("adequacy").to_write
+    assert (problem.line, problem.col) == (line_of(path, "TODO: 与之"), 24)
+    assert describe(problem, "en") == "to translate: this English text is still the draft's `TODO:`; write it in its place"
+    assert describe(problem, "zh") == "待翻译：此英文文本仍是草稿的 `TODO:`，请撰写正文予以替换"
+    # A schema error elsewhere drops the brief, and the text to write is still reported.
+    mutate(path, "support: general", "support: genral")
+    levels = sorted(p.level for p in load(briefs_dir).problems)
+    assert levels == ["error", "warning"]
+    # The marker counts only at the start of a text: a text that mentions it is written.
+    mutate(path, "support: genral", "support: general")
+    mutate(path, '"TODO: 与之相反', '"Credible (not a TODO: 与之相反')
+    assert load(briefs_dir).problems == ()
+
+
 def test_duplicate_ids(briefs_dir: Path) -> None:
     path = briefs_dir / "mini.yaml"
     mutate(path, "id: ad-hoc-committee", "id: interim-step")

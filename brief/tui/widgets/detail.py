@@ -62,7 +62,7 @@ class DetailPane(OptionList):
         "detail--warning", "point--kind-consensus", "point--kind-view", "point--kind-divergence",
         "point--kind-proposal", "point--kind-assessment",
         "point--mark", "point--meter-on", "point--meter-off", "point--level", "point--issue", "point--holders",
-        "point--context",
+        "point--context", "point--to-write",
     }
 
     lang = reactive("en")

@@ -65,15 +65,17 @@ def point_lines(point: Point, lang: str, marked: bool, style: StyleOf, width: in
                 context: str | None = None) -> list[Content]:
     """The point as lines of at most `width` cells: a divergence as its question and then each side with its
     holders and meter; a view or proposal as its meter and text, with its level in words; the chair's reading
-    after its holder, without a meter (it is not a share of the room)."""
+    after its holder, without a meter (it is not a share of the room). A point with texts still to write (a
+    draft's) opens with "to translate"."""
     head = Content.assemble((MARK if marked else " ", style("point--mark")),
                             (KIND_MARKERS[point.kind], style(f"point--kind-{point.kind}")), " ")
+    flag = Content.styled(t(lang, "to translate") + " ", style("point--to-write")) if point.to_write else Content()
     gap = language(lang).word_gap  # before the level: Chinese brackets carry their own space
     lines: list[Content] = []
     if context:
         lines += wrap_content(Content.styled(context, style("point--context")), width)
     if isinstance(point, Divergence):
-        lines += hang(head, Content.styled(point.issue[lang], style("point--issue")), width)
+        lines += hang(head, flag + Content.styled(point.issue[lang], style("point--issue")), width)
         for position in point.positions:
             prefix = Content.assemble("   ", meter(position.support, style), " ")
             body = Content.assemble((position.holders[lang], style("point--holders")), t(lang, ": "),
@@ -81,9 +83,10 @@ def point_lines(point: Point, lang: str, marked: bool, style: StyleOf, width: in
                                     (support_note(position.support, lang), style("point--level")))
             lines += hang(prefix, body, width)
     elif point.support is None:
-        body = Content.assemble((point.holders[lang], style("point--holders")), t(lang, ": "), point.text[lang])
+        body = Content.assemble(flag, (point.holders[lang], style("point--holders")), t(lang, ": "), point.text[lang])
         lines += hang(head + Content(" " * (METER_CELLS + 1)), body, width)
     else:
-        body = Content.assemble(point.text[lang], gap, (support_note(point.support, lang), style("point--level")))
+        body = Content.assemble(flag, point.text[lang], gap,
+                                (support_note(point.support, lang), style("point--level")))
         lines += hang(head + meter(point.support, style) + Content(" "), body, width)
     return lines
