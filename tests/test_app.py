@@ -146,6 +146,8 @@ async def test_a_draft_opens_like_any_brief_with_its_points_to_translate_flagged
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(app, pilot, "cd-2105-draft")
         detail = app.query_one(DetailPane)
+        while len(detail.options) < len(detail.entries):  # a long page is added a screenful at a time
+            await pilot.pause()
         width = detail.scrollable_content_region.width - 2
         lines = {entry.point.id: compact("".join(line.plain for line in option.prompt.lines(width)))
                  for entry, option in zip(detail.entries, detail.options, strict=False) if isinstance(entry, Entry)}

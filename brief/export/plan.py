@@ -179,21 +179,25 @@ def plan(
 
     chosen: set[str] = set()
     opened: set[str] = set()
+    noted: set[Text] = set()  # a note two points share is printed once
     for _, point in sorted(points, key=lambda tp: priority(tp[1])):
-        costs = {lang: _cost(point, lang, budget, paragraphs[point.id], point.section in opened) for lang in langs}
+        costs = {lang: _cost(point, lang, budget, paragraphs[point.id], point.section in opened, noted)
+                 for lang in langs}
         if full or point_ids is not None or all(used[lang] + costs[lang] <= budget.lines for lang in langs):
             for lang in langs:
                 used[lang] += costs[lang]
             chosen.add(point.id)
             opened.add(point.section)
+            noted.update(notes_of(point))
 
     footnotes: list[Text] = []
     placed: dict[str, list[Entry]] = {section: [] for section in SECTIONS}
     for topic, point in points:
         if point.id in chosen:
-            notes_here = _notes_of(point)
-            numbers = tuple(range(len(footnotes) + 1, len(footnotes) + 1 + len(notes_here)))
-            footnotes += notes_here
+            for note in notes_of(point):
+                if note not in footnotes:
+                    footnotes.append(note)
+            numbers = tuple(dict.fromkeys(footnotes.index(note) + 1 for note in notes_of(point)))
             placed[point.section].append(Entry(topic, point, paragraphs[point.id], numbers))
     return Plan(brief=brief, sections=tuple((key, tuple(found)) for key, found in placed.items() if found),
                 included=tuple(p.id for _, p in points if p.id in chosen),
@@ -216,16 +220,19 @@ def _fixed_cost(brief: Brief, lang: str, budget: PageBudget, days: str, prepared
     return cost + budget.paragraph(footer(brief, lang, prepared, omitted=points))  # the footer at its longest
 
 
-def _cost(point: Point, lang: str, budget: PageBudget, paragraphs: tuple[str, ...], section_open: bool) -> float:
-    """The lines a point adds in `lang`: its item, its section's heading if it opens the section, its notes."""
+def _cost(point: Point, lang: str, budget: PageBudget, paragraphs: tuple[str, ...], section_open: bool,
+          noted: set[Text]) -> float:
+    """The lines a point adds in `lang`: its item, its section's heading if it opens the section, its notes that
+    are not on the page already."""
     heading = 0 if section_open else budget.heading + budget.paragraph_gap
-    notes = sum(budget.footnote(note[lang]) for note in _notes_of(point))
+    notes = sum(budget.footnote(note[lang]) for note in set(notes_of(point)) - noted)
     return budget.item(plain_point(point, lang, paragraphs)) + heading + notes
 
 
-def _notes_of(point: Point) -> list[Text]:
+def notes_of(point: Point) -> list[Text]:
     """A point's notes, the point's own first, then its sides' (its footnotes, in order)."""
-    return [note for note in (point.note, *(claim.note for claim in point.claims)) if note]
+    sides = point.positions if isinstance(point, Divergence) else ()
+    return [note for note in (point.note, *(side.note for side in sides)) if note]
 
 
 # The words, as every format prints them ----------------------------------------------------------------------

@@ -3,7 +3,7 @@ programs wrap), lists with hyphens, footnotes as [1]. Also a single point as pla
 
 from __future__ import annotations
 
-from brief.export.plan import Block, Entry, Plan, footer, head, paragraph_ref, plain_point, section_heading
+from brief.export.plan import Block, Entry, Plan, footer, head, notes_of, paragraph_ref, plain_point, section_heading
 from brief.i18n import support_note, t
 from brief.languages import language
 from brief.memo import DateTexts
@@ -56,5 +56,5 @@ def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | No
     cite = brief.document.cite(lang) + (gap + ref if ref else "")
     where = t(lang, "{citation}; {dates}", citation=cite, dates=(dates or DateTexts()).days(brief.meeting_days(), lang))
     quotes = [t(lang, "“{quote}”", quote=source.quote) for source in point.sources]
-    notes = [t(lang, "Note: {note}", note=note[lang]) for note in (point.note, *(c.note for c in point.claims)) if note]
+    notes = [t(lang, "Note: {note}", note=note[lang]) for note in notes_of(point)]
     return "\n".join([body, where, *quotes, *notes]) + "\n"
