@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from brief.files import shown_path
 from brief.i18n import N_
-from brief.loader import shown_path
 from brief.model import Corpus, Problem
 from brief.sources import Paragraph, Seed, SeedLibrary
 

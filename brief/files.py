@@ -79,6 +79,15 @@ def safe_name(text: str, fallback: str, max_bytes: int = 120) -> str:
     return stem if stem and not reserved else fallback
 
 
+def shown_path(path: Path) -> str:
+    """A path as problems show it: relative to the working directory when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive, on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
 # Reading -----------------------------------------------------------------------------------------------------
 
 
