@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from brief.corpus import Glossary
 from brief.files import shown_path
 from brief.i18n import N_
-from brief.model import LANGS, SHARED, TO_WRITE, Brief, Divergence, Glossary, Point, SeedName
+from brief.model import LANGS, SHARED, TO_WRITE, Brief, Divergence, Point, SeedName
 from brief.sources import Seed, SeedLibrary
 
 if TYPE_CHECKING:

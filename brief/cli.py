@@ -15,11 +15,12 @@ from typing import TextIO
 import msgspec
 
 from brief.cache import BriefCache
+from brief.corpus import Corpus
 from brief.i18n import default_lang, section_short_label, t, tn
 from brief.labels import problem_line
 from brief.limits import MAX_FILE_BYTES
 from brief.loader import brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
-from brief.model import SECTIONS, Corpus
+from brief.model import SECTIONS
 
 
 def _options() -> argparse.ArgumentParser:

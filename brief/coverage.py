@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from brief.corpus import Corpus, Problem
 from brief.files import shown_path
 from brief.i18n import N_
-from brief.model import Corpus, Problem
 from brief.sources import Paragraph, Seed, SeedLibrary
 
 #: How much of an uncovered paragraph the warning shows.

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from brief.languages import language
 
 if TYPE_CHECKING:
-    from brief.model import Problem
+    from brief.corpus import Problem
 
 DOMAIN = "brief"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from brief.corpus import Problem
 from brief.i18n import describe, format_list, t, tn
-from brief.model import Brief, Problem
+from brief.model import Brief
 
 
 def agenda_numbers(brief: Brief) -> list[str]:

@@ -19,10 +19,11 @@ import msgspec
 
 from brief.cache import BriefCache, Entry, GlossaryEntry, SeedDigests, digest
 from brief.checks import Parts, check_brief, check_to_write, unique
+from brief.corpus import Corpus, Glossary, Problem
 from brief.files import shown_path
 from brief.i18n import N_
 from brief.limits import MAX_FILE_BYTES, read_regular
-from brief.model import Brief, Corpus, Glossary, Problem
+from brief.model import Brief
 from brief.sources import SeedLibrary
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ from typing import Any
 
 import msgspec
 
-from brief.model import Brief, Glossary
+from brief.corpus import Glossary
+from brief.model import Brief
 
 _TARGETS = {"brief": (Brief, "A brief: one agenda item of one UN document"),
             "glossary": (Glossary, "The glossary: themes and zh/en terminology")}

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from brief.model import Brief, Corpus, Divergence, Point, Topic
+from brief.corpus import Corpus
+from brief.model import Brief, Divergence, Point, Topic
 
 #: Typographic marks of English text, as a user types them, one character for one.
 _MARKS = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}

@@ -19,9 +19,9 @@ from typing import Any, Literal
 
 import yaml
 
+from brief.corpus import Problem
 from brief.i18n import N_
 from brief.limits import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular
-from brief.model import Problem
 from brief.yamlwalk import ANCHORS, NodePath, Position, Positions, walk
 
 __all__ = ["NodePath", "Position", "Positions", "Reader", "parsers"]

@@ -14,9 +14,9 @@ import pytest
 
 from brief.cache import MAX_ENTRY_BYTES, BriefCache, decode
 from brief.cli import main
+from brief.corpus import Problem
 from brief.i18n import describe
 from brief.loader import load
-from brief.model import Problem
 from tests.conftest import BRIEFS, ROOT, SEEDS, mutate
 
 

@@ -11,8 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from brief.corpus import Corpus
 from brief.loader import load
-from brief.model import Brief, Corpus
+from brief.model import Brief
 from tests.conftest import BRIEFS, FIXTURES, SEEDS
 
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
+from brief.corpus import Problem
 from brief.i18n import N_
 from brief.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_NUMBER_CHARS
-from brief.model import Problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

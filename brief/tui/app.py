@@ -18,11 +18,11 @@ from textual.reactive import reactive
 from textual.widgets import Tree
 
 from brief.cache import BriefCache
+from brief.corpus import Corpus
 from brief.i18n import N_, default_lang, t
 from brief.labels import item_label
 from brief.loader import default_seeds_dir, export_errors, load
 from brief.memo import DateTexts
-from brief.model import Corpus
 from brief.sources import SeedLibrary
 from brief.tui.screens.main import MainScreen
 from brief.tui.state import PointRef, View

@@ -18,9 +18,10 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from brief.corpus import Corpus
 from brief.i18n import N_, format_days, section_label, t
 from brief.labels import item_title, problem_line
-from brief.model import SECTIONS, Brief, Corpus, Point, Topic
+from brief.model import SECTIONS, Brief, Point, Topic
 from brief.tui.state import PointRef, View
 from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content

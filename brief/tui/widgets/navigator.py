@@ -9,9 +9,10 @@ from textual.reactive import reactive
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from brief.corpus import Corpus
 from brief.i18n import N_, t
 from brief.labels import item_label
-from brief.model import Brief, Corpus
+from brief.model import Brief
 from brief.tui.state import View
 
 
