@@ -57,6 +57,8 @@ class GlossaryEntry(msgspec.Struct, frozen=True):
     content: bytes
     glossary: Glossary | None
     problems: tuple[Problem, ...]
+    #: Where each node of `shifts` is, by its path joined with "/", for the checks that need every brief.
+    positions: dict[str, tuple[int, int]] = {}
 
 
 _encoder = msgspec.msgpack.Encoder()

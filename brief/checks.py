@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from brief.corpus import Glossary
+from brief.corpus import Glossary, Problem
 from brief.files import shown_path
 from brief.i18n import N_
 from brief.model import LANGS, SHARED, TO_WRITE, Brief, Divergence, Point, SeedName
@@ -172,3 +172,59 @@ def _check_quote(reader: Reader, seed: Seed, quote: str, path: NodePath) -> None
         reader.problem(reader.positions.of(path), N_("quote occurs {count} times in seed `{seed}`: quote more of the "
                                                      "sentence so that it points to one place"),
                        count=str(count), seed=seed.name)
+
+
+# The glossary's shifts, against every brief ----------------------------------------------------------------
+
+
+def shift_positions(reader: Reader, glossary: Glossary) -> dict[str, tuple[int, int]]:
+    """Where each node of the glossary's shifts is, by its path joined with "/" (what `check_shifts` reports)."""
+    found: dict[str, tuple[int, int]] = {}
+    for i, shift in enumerate(glossary.shifts):
+        found[f"{i}/theme"] = reader.positions.of(("shifts", i, "theme"))
+        for n in range(len(shift.between)):
+            found[f"{i}/between/{n}"] = reader.positions.of(("shifts", i, "between", n))
+        for j, sentence in enumerate(shift.sentences):
+            for k in range(len(sentence.points)):
+                found[f"{i}/{j}/{k}"] = reader.positions.of(("shifts", i, "sentences", j, "points", k))
+    return found
+
+
+def check_shifts(glossary: Glossary, briefs: Iterable[Brief], positions: dict[str, tuple[int, int]],
+                 shown: str) -> list[Problem]:
+    """Every shift's theme is a theme, its two briefs exist, the earlier document first, and every point a
+    sentence cites exists, belongs to one of the two briefs and carries the theme."""
+    by_id = {brief.id: brief for brief in briefs}
+    problems: list[Problem] = []
+
+    def report(key: str, template: str, **params: str) -> None:
+        line, col = positions.get(key, (1, 1))
+        problems.append(Problem(path=shown, line=line, col=col, template=template, params=params))
+
+    for i, shift in enumerate(glossary.shifts):
+        if glossary.theme(shift.theme) is None:
+            report(f"{i}/theme", N_("unknown theme `{theme}`: use a theme id from this glossary's themes"),
+                   theme=shift.theme)
+        for n, brief_id in enumerate(shift.between):
+            if brief_id not in by_id:
+                report(f"{i}/between/{n}", N_("no brief `{id}` loads: use the id of a brief in this folder (`brief "
+                                              "list`)"), id=brief_id)
+        first, last = (by_id.get(brief_id) for brief_id in shift.between)
+        if first and last and first.document.date > last.document.date:
+            report(f"{i}/between/0", N_("`{first}` is the later document: list the earlier document first"),
+                   first=first.id)
+        for j, sentence in enumerate(shift.sentences):
+            for k, cited in enumerate(sentence.points):
+                brief_id, point_id = cited.split("/")
+                point = by_id[brief_id].point(point_id) if brief_id in by_id else None
+                if brief_id not in shift.between:
+                    report(f"{i}/{j}/{k}", N_("`{point}` is not in the two briefs the shift is between: cite "
+                                              "points of {briefs}"), point=cited, briefs=" and ".join(shift.between))
+                elif point is None:
+                    report(f"{i}/{j}/{k}", N_("no point `{point}`: cite an id of a point of `{brief}`"),
+                           point=point_id, brief=brief_id)
+                elif shift.theme not in point.themes:
+                    report(f"{i}/{j}/{k}", N_("`{point}` does not carry the theme `{theme}`: cite a point of "
+                                              "the theme, or add the theme to the point"),
+                           point=cited, theme=shift.theme)
+    return problems

@@ -3,10 +3,11 @@ theme between documents) and every problem found, with its file and position."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
+from brief.i18n import N_
 from brief.model import Brief, NonEmpty, Point, Slug, Text, Topic, _Struct
 
 
@@ -22,12 +23,35 @@ class Term(_Struct, frozen=True, kw_only=True):
     note: Text | None = None
 
 
+PointPath = Annotated[str, msgspec.Meta(
+    pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
+    description=N_("a point as `brief-id/point-id`, such as `cd-2105-nsa/interim-step`"))]
+
+
+class ShiftSentence(_Struct, frozen=True, kw_only=True):
+    """One sentence of what changed, and the points that bear it out (each must carry the shift's theme)."""
+
+    text: Text
+    points: Annotated[tuple[PointPath, ...], msgspec.Meta(min_length=1)]
+
+
+class Shift(_Struct, frozen=True, kw_only=True):
+    """How positions on a theme moved from one document to a later one, in curated sentences."""
+
+    theme: Slug
+    between: Annotated[tuple[Slug, ...], msgspec.Meta(min_length=2, max_length=2,
+                                                       description=N_("two brief ids, the earlier document first"))]
+    sentences: Annotated[tuple[ShiftSentence, ...], msgspec.Meta(min_length=1)]
+
+
 class Glossary(_Struct, frozen=True, kw_only=True):
-    """`briefs/glossary.yaml`: the themes that gather points across documents, and the zh/en terminology."""
+    """`briefs/glossary.yaml`: the themes that gather points across documents, the zh/en terminology, and the
+    shifts of a theme between documents."""
 
     schema: Literal[1]
     themes: tuple[Theme, ...]
     terms: tuple[Term, ...] = ()
+    shifts: tuple[Shift, ...] = ()
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themes if t.id == theme_id), None)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import msgspec
 
 from brief.cache import BriefCache, Entry, GlossaryEntry, SeedDigests, digest
-from brief.checks import Parts, check_brief, check_to_write, unique
+from brief.checks import Parts, check_brief, check_shifts, check_to_write, shift_positions, unique
 from brief.corpus import Corpus, Glossary, Problem
 from brief.files import shown_path
 from brief.i18n import N_
@@ -97,7 +97,9 @@ def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, ca
         problems.append(Problem(path=shown_dir, template=N_("the briefs directory does not exist: pass --briefs DIR "
                                                             "with a folder of brief files")))
         return Corpus(problems=tuple(problems))
-    glossary, glossary_content = _load_glossary(briefs_dir / GLOSSARY, problems, cache)
+    glossary_entry = _load_glossary(briefs_dir / GLOSSARY, problems, cache)
+    glossary = glossary_entry.glossary if glossary_entry else None
+    glossary_content = glossary_entry.content if glossary_entry and glossary else None
     paths = files if files is not None else brief_files(briefs_dir)
     if not paths:
         problems.append(Problem(path=shown_dir, template=N_("no briefs (*.yaml) in this directory: add one (see "
@@ -116,6 +118,8 @@ def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, ca
         elif brief is not None:
             where[brief.id] = shown
             briefs.append(brief)
+    if glossary_entry and glossary and files is None:  # the shifts cite points of every brief
+        problems += check_shifts(glossary, briefs, glossary_entry.positions, shown_path(briefs_dir / GLOSSARY))
     return Corpus(briefs=tuple(briefs), glossary=glossary, problems=tuple(problems), files=where)
 
 
@@ -181,16 +185,15 @@ def _read_brief(path: Path, raw: bytes | None, context: Context, seeds: SeedLibr
                  id_position=reader.positions.of(("id",)))
 
 
-def _load_glossary(path: Path, problems: list[Problem], cache: BriefCache | None) -> tuple[Glossary | None,
-                                                                                            bytes | None]:
-    """The glossary and the digest of its bytes (None when there are none)."""
+def _load_glossary(path: Path, problems: list[Problem], cache: BriefCache | None) -> GlossaryEntry | None:
+    """What reading the glossary gave (None when there is none)."""
     shown = shown_path(path)
     try:
         path.stat()
     except OSError:
         problems.append(Problem(path=shown, level="warning", template=N_("no glossary.yaml: themes cannot be checked; "
                                                                          "add one (see briefs/README.md)")))
-        return None, None
+        return None
     try:
         raw = read_regular(path, MAX_FILE_BYTES)
     except OSError:  # reading it reports why
@@ -208,11 +211,12 @@ def _load_glossary(path: Path, problems: list[Problem], cache: BriefCache | None
             unique(reader, [("themes", i, "id") for i in range(len(glossary.themes))], [t.id for t in glossary.themes],
                     N_("duplicate theme id `{id}`: theme ids must be unique; rename one of them"))
         entry = GlossaryEntry(path=str(path.resolve()), content=content or b"", glossary=glossary,
+                              positions=shift_positions(reader, glossary) if glossary else {},
                               problems=tuple(msgspec.structs.replace(p, path="") for p in reader.problems))
         if cache is not None and content is not None:
             cache.put(path, entry)
     problems.extend(msgspec.structs.replace(problem, path=shown) for problem in entry.problems)
-    return entry.glossary, content if entry.glossary is not None else None
+    return entry
 
 
 def _validate(reader: Reader, data: Any, target: type) -> Any | None:

@@ -213,3 +213,55 @@ def test_the_chairs_reading_has_a_holder_and_no_quantifier(briefs_dir: Path) -> 
            '{quote: "各代表团表示支持裁军谈判会议设立一个特设委员会，负责确定未来有关消极安全保证的条约的主要内容"}')
     assert ("warning: the quote opens with 各代表团, a view of delegations, not the chair's own reading: use "
             "`kind: consensus` or `kind: view`") in " ".join(messages(briefs_dir))
+
+
+def _two_briefs_with_a_shift(briefs_dir: Path, shift: str) -> Path:
+    """The fixture brief, an earlier copy of it (`old-nsa`, 2013), and a glossary with `shift` under `shifts:`."""
+    mini = (briefs_dir / "mini.yaml").read_text(encoding="utf-8")
+    (briefs_dir / "old.yaml").write_text(mini.replace("id: mini-nsa", "id: old-nsa").replace(
+        "date: 2017-09-15", "date: 2013-10-09"), encoding="utf-8")
+    glossary = briefs_dir / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "shifts:\n" + shift, encoding="utf-8")
+    return glossary
+
+
+SHIFT = """  - theme: nsa
+    between: [old-nsa, mini-nsa]
+    sentences:
+      - text: {en: "The room moved from a split to agreement.", zh: "各方从分歧走向共识。"}
+        points: [old-nsa/adequacy, mini-nsa/interim-step]
+"""
+
+
+def test_a_shift_cites_points_of_its_theme_in_its_two_briefs(briefs_dir: Path) -> None:
+    _two_briefs_with_a_shift(briefs_dir, SHIFT)
+    corpus = load(briefs_dir)
+    assert corpus.problems == ()
+    assert corpus.glossary is not None and corpus.glossary.shifts[0].between == ("old-nsa", "mini-nsa")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("theme: nsa", "theme: nsb", "error: unknown theme `nsb`: use a theme id from this glossary's themes"),
+        ("between: [old-nsa, mini-nsa]", "between: [old-nsa, gone-nsa]",
+         "error: no brief `gone-nsa` loads: use the id of a brief in this folder (`brief list`)"),
+        ("between: [old-nsa, mini-nsa]", "between: [mini-nsa, old-nsa]",
+         "error: `mini-nsa` is the later document: list the earlier document first"),
+        ("old-nsa/adequacy,", "old-nsa/nothing-here,", "error: no point `nothing-here`: cite an id of a point of "
+                                                        "`old-nsa`"),
+        ("mini-nsa/interim-step]", "other-nsa/interim-step]",
+         "error: `other-nsa/interim-step` is not in the two briefs the shift is between: cite points of old-nsa and "
+         "mini-nsa"),
+        ("mini-nsa/interim-step]", "mini-nsa/building-block]",
+         "error: `mini-nsa/building-block` does not carry the theme `nsa`: cite a point of the theme, or add the "
+         "theme to the point"),
+    ],
+)
+def test_a_shift_that_cites_wrongly_is_an_error_at_its_line(briefs_dir: Path, old: str, new: str,
+                                                            expected: str) -> None:
+    glossary = _two_briefs_with_a_shift(briefs_dir, SHIFT.replace(old, new))
+    found = messages(briefs_dir)
+    at = "theme: nsb" if "theme" in old else "between:" if "between" in old else "points:"
+    line = line_of(glossary, at)
+    assert any(m.startswith(f"glossary.yaml:{line}:") and expected in m for m in found), found
