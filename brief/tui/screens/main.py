@@ -1,28 +1,87 @@
-"""MainScreen: the screen the app composes its panes into; its keys move between the panes."""
+"""MainScreen: the panes (tree, page, source), the keys that act on them, and what the user does with a point.
+
+The screen owns its keys: bindings on a screen are inactive while a dialog is over it, so no key of the main
+screen fires under a dialog. Widgets report what the user does with messages; the screen answers with method
+calls on them. The app keeps what outlives the screen: the corpus, the language, the marks, the settings.
+"""
 
 from __future__ import annotations
 
-from textual import events
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual import events, on
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import Tree
 
-from brief.i18n import N_
+from brief.corpus import Corpus
+from brief.i18n import N_, t
+from brief.labels import item_label
+from brief.loader import export_errors
+from brief.tui.state import PointRef, View
+from brief.tui.widgets.detail import DetailPane
+from brief.tui.widgets.footer import LocalizedFooter
+from brief.tui.widgets.navigator import Navigator
+from brief.tui.widgets.source import SourcePane
+from brief.tui.widgets.titlebar import LanguageSwitch, TitleBar
+
+if TYPE_CHECKING:
+    from brief.tui.app import BriefApp
+
+Pane = Navigator | DetailPane | SourcePane
 
 
-class MainScreen(Screen):
-    """Textual's screen moves the focus widget by widget on tab; here tab moves pane by pane (tree, points,
-    source), and escape goes back to the tree. The app does the moving."""
+class MainScreen(Screen[None]):
+    """Tab moves pane by pane (tree, points, source) rather than widget by widget, escape goes back to the tree;
+    on a narrow terminal one pane shows at a time (the tree while it has the focus)."""
 
-    AUTO_FOCUS = ""  # none: the app focuses the tree itself (None would mean the app's default, "*")
+    AUTO_FOCUS = ""  # none: the screen focuses the tree itself (None would mean the app's default, "*")
 
     BINDINGS = [
-        Binding("tab", "app.next_pane", N_("next pane"), show=False, id="main.next-pane"),
-        Binding("shift+tab", "app.previous_pane", N_("previous pane"), show=False, id="main.previous-pane"),
-        Binding("escape", "app.focus_tree", N_("back to the tree"), show=False, id="main.tree"),
+        Binding("q", "quit", N_("quit"), show=False, id="main.quit"),
+        Binding("l", "toggle_language", N_("language"), id="main.language"),
+        Binding("slash", "search", N_("search"), key_display="/", id="main.search"),
+        Binding("e", "export", N_("export"), id="main.export"),
+        Binding("n", "notes", N_("notes"), id="main.notes"),
+        Binding("question_mark,f1", "help", N_("help"), key_display="?", id="main.help"),
+        Binding("tab", "next_pane", N_("next pane"), show=False, id="main.next-pane"),
+        Binding("shift+tab", "previous_pane", N_("previous pane"), show=False, id="main.previous-pane"),
+        Binding("escape", "focus_tree", N_("back to the tree"), show=False, id="main.tree"),
     ]
 
-    _laid_out_at: Size | None = None
+    lang = reactive("en")
+
+    def __init__(self, corpus: Corpus, view: View | None) -> None:
+        super().__init__(id="main-screen", classes="-navigating")  # the tree has the focus at first
+        self.corpus = corpus
+        self.current_view = view
+        self._laid_out_at: Size | None = None
+
+    @property
+    def brief_app(self) -> BriefApp:
+        return cast("BriefApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        app = self.brief_app
+        yield TitleBar(id="titlebar").data_bind(MainScreen.lang)
+        with Horizontal(id="main"):
+            yield Navigator(id="navigator").data_bind(MainScreen.lang)
+            yield DetailPane(app.marks, id="detail", days=app.dates.days).data_bind(MainScreen.lang)
+        yield SourcePane(app.seeds, id="source").data_bind(MainScreen.lang)
+        yield LocalizedFooter(id="footer").data_bind(MainScreen.lang)
+
+    def on_mount(self) -> None:
+        navigator = self.query_one(Navigator)
+        with navigator.prevent(Tree.NodeHighlighted):
+            navigator.load(self.corpus, select=self.current_view or (View("problems") if self.corpus.problems
+                                                                      else None))
+        self.focus_pane(navigator)
+        self.show_view(self.current_view)
 
     def on_resize(self, event: events.Resize) -> None:
         """Lay out again only for a new size. At the start Textual sends the screen the terminal's size up to
@@ -31,3 +90,196 @@ class MainScreen(Screen):
         if event.size == self._laid_out_at:
             event.prevent_default()  # Screen's own handler, which lays out, is not called
         self._laid_out_at = event.size
+
+    def watch_lang(self) -> None:
+        if self.is_mounted:
+            self._update_title()
+
+    # Views -----------------------------------------------------------------------------------------------------
+
+    @on(Navigator.ViewChosen)
+    def _view_chosen(self, event: Navigator.ViewChosen) -> None:
+        if event.view != self.current_view:
+            self.show_view(event.view)
+        if event.opened:
+            self.focus_pane(self.query_one(DetailPane))
+
+    def show_view(self, view: View | None, focus: PointRef | None = None) -> None:
+        self.current_view = view
+        self._update_title()
+        self.query_one(DetailPane).show(self.corpus, view, focus)
+
+    def _update_title(self) -> None:
+        lang, view, corpus = self.lang, self.current_view, self.corpus
+        title = ""
+        if view is not None and view.brief_id and (brief := corpus.brief(view.brief_id)):
+            title = item_label(brief, lang)
+        elif view is not None and view.kind == "theme" and corpus.glossary:
+            theme = corpus.glossary.theme(view.theme_id or "")
+            title = theme.name[lang] if theme else ""
+        self.query_one(TitleBar).set_title(title)
+
+    def jump_to(self, view: View, focus: PointRef | None = None) -> None:
+        """Show `view` (from the palette or a search result), selecting it in the tree too, and go to its
+        points."""
+        navigator = self.query_one(Navigator)
+        with navigator.prevent(Tree.NodeHighlighted):
+            navigator.load(self.corpus, select=view)
+        self.show_view(view, focus)
+        self.focus_pane(self.query_one(DetailPane))
+
+    def apply_corpus(self, corpus: Corpus) -> None:
+        """The briefs were loaded again: show the same page, on the same point, where they still exist."""
+        detail = self.query_one(DetailPane)
+        focused = entry.ref if (entry := detail.current()) is not None else None
+        self.corpus = corpus
+        self.query_one(SourcePane).seeds = self.brief_app.seeds
+        view = self.current_view
+        if view is not None and view.brief_id and corpus.brief(view.brief_id) is None:
+            view = None
+        navigator = self.query_one(Navigator)
+        with navigator.prevent(Tree.NodeHighlighted):
+            navigator.load(corpus, select=view or View("problems"))
+        self.show_view(view, focus=focused)
+        if self.focused is None:
+            self.focus_pane(navigator)
+
+    # Points ----------------------------------------------------------------------------------------------------
+
+    @on(DetailPane.PointHighlighted)
+    def _point_highlighted(self, event: DetailPane.PointHighlighted) -> None:
+        entry = event.entry
+        self.query_one(SourcePane).show(entry.brief if entry else None, entry.point if entry else None)
+
+    @on(DetailPane.MarkToggled)
+    def _mark_toggled(self, event: DetailPane.MarkToggled) -> None:
+        self.brief_app.marks.toggle(event.ref)
+        self.query_one(DetailPane).refresh_point(event.ref)
+
+    @on(DetailPane.CopyRequested)
+    def _copy(self, event: DetailPane.CopyRequested) -> None:
+        from brief.export.text import point_as_text
+
+        app = self.brief_app
+        app.copy_to_clipboard(point_as_text(event.entry.brief, event.entry.point, self.lang, app.seeds, app.dates))
+        self.notify(t(self.lang, "Copied the point with its source (if your terminal allows clipboard access)."))
+
+    @on(DetailPane.OpenRequested)
+    def _open_passage(self, event: DetailPane.OpenRequested) -> None:
+        from brief.tui.screens.passage import PassageScreen
+
+        self.app.push_screen(PassageScreen(self.brief_app.seeds, event.entry.brief, event.entry.point, self.lang))
+
+    # Panes -----------------------------------------------------------------------------------------------------
+
+    def _panes(self) -> list[Pane]:
+        return [self.query_one(Navigator), self.query_one(DetailPane), self.query_one(SourcePane)]
+
+    def _pane_of_focus(self) -> int:
+        panes = self._panes()
+        node = self.focused
+        while node is not None and node not in panes:
+            node = node.parent  # type: ignore[assignment]
+        return panes.index(node) if node is not None else -1
+
+    def _focus_pane(self, index: int) -> None:
+        """Focus pane `index` (wrapping), skipping the source pane where a short terminal hides it."""
+        panes = self._panes()
+        for step in range(3):
+            pane = panes[(index + step) % 3]
+            if isinstance(pane, DetailPane) or pane.display:
+                self.focus_pane(pane)
+                return
+
+    def focus_pane(self, pane: Pane) -> None:
+        """Focus a pane. On a narrow terminal one pane shows at a time, the tree while it has the focus: the
+        class that shows it is set first, because a hidden widget loses the focus."""
+        self.set_class(isinstance(pane, Navigator), "-navigating")
+        pane.focus()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        """The focus moved some other way (a click): show the pane that has it."""
+        self.set_class(isinstance(event.widget, Navigator), "-navigating")
+
+    def action_focus_tree(self) -> None:
+        self.focus_pane(self.query_one(Navigator))
+
+    def action_next_pane(self) -> None:
+        self._focus_pane(self._pane_of_focus() + 1)
+
+    def action_previous_pane(self) -> None:
+        self._focus_pane(self._pane_of_focus() - 1)
+
+    # What the keys open ----------------------------------------------------------------------------------------
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+    def action_toggle_language(self) -> None:
+        self.brief_app.cycle_language()
+
+    @on(LanguageSwitch.Toggled)
+    def _language_clicked(self) -> None:
+        self.action_toggle_language()
+
+    def action_help(self) -> None:
+        from brief.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.lang))
+
+    def action_search(self) -> None:
+        from brief.tui.screens.search import SearchScreen
+
+        def chosen(ref: PointRef | None) -> None:
+            if ref is not None:
+                self.jump_to(View("item", ref.brief_id), focus=ref)
+
+        self.app.push_screen(SearchScreen(self.brief_app.search_index(), self.lang), chosen)
+
+    def current_brief_id(self) -> str | None:
+        """The agenda item of the point the user is on (a theme gathers several), else of the view."""
+        if (entry := self.query_one(DetailPane).current()) is not None:
+            return entry.brief.id
+        return self.current_view.brief_id if self.current_view is not None else None
+
+    def action_notes(self) -> None:
+        from brief.tui.screens.notes import NotesScreen
+        from brief.userdata import load_notes, save_notes
+
+        brief_id = self.current_brief_id()
+        if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
+            self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
+            return
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                try:
+                    save_notes(brief_id, text)
+                except Exception as error:  # noqa: BLE001 - shown to the user, never a crash
+                    self.notify(str(error), severity="error")
+                else:
+                    self.notify(t(self.lang, "Notes saved."))
+
+        self.app.push_screen(NotesScreen(brief, load_notes(brief_id), self.lang), saved)
+
+    def action_export(self) -> None:
+        from brief.tui.screens.export import ExportScreen
+        from brief.userdata import load_notes
+
+        app = self.brief_app
+        brief_id = self.current_brief_id()
+        if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
+            self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
+            return
+        if export_errors(self.corpus, brief_id):  # as `brief export` refuses: a briefing must not cite wrongly
+            self.notify(t(self.lang, "This brief has errors: see Problems in the tree, fix them, then export."),
+                        severity="error")
+            return
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
+
+        app.push_screen(ExportScreen(brief, app.marks.of_brief(brief), load_notes(brief.id), app.seeds, self.lang,
+                                     dates=app.dates), written)

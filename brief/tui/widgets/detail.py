@@ -22,7 +22,7 @@ from brief.corpus import Corpus
 from brief.i18n import N_, format_days, section_label, t
 from brief.labels import item_title, problem_line
 from brief.model import SECTIONS, Brief, Point, Topic
-from brief.tui.state import PointRef, View
+from brief.tui.state import Marks, PointRef, View
 from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
 
@@ -88,24 +88,25 @@ class DetailPane(OptionList):
             super().__init__()
             self.entry = entry
 
-    def __init__(self, *, id: str | None = None, days: Callable[[Iterable[dt.date], str], str] = format_days) -> None:
+    def __init__(self, marks: Marks, *, id: str | None = None,
+                 days: Callable[[Iterable[dt.date], str], str] = format_days) -> None:
         super().__init__(id=id, markup=False)
         self.days = days  # meeting days as text (the app passes one that remembers them between runs)
         self.corpus = Corpus()
         self.view: View | None = None
-        self.marks: set[PointRef] = set()
+        self.marks = marks  # the app's: read here, toggled by the screen
         self.entries: list[Entry | None] = []  # parallel to the options: None for headings and spacing
         self._generation = 0  # of the page shown, so that a replaced page's late options are dropped
 
     # Building the page ------------------------------------------------------------------------------------------
 
-    def show(self, corpus: Corpus, view: View | None, marks: set[PointRef], focus: PointRef | None = None) -> None:
+    def show(self, corpus: Corpus, view: View | None, focus: PointRef | None = None) -> None:
         """Rebuild the page for `view`, on the point `focus` when it is there, else at its top.
 
         The options of a long page are added in steps: what fills the screen first, the rest a screenful at a
         time after it is drawn, so that the page appears at once whatever its length (every option is wrapped
         when added, to know its height)."""
-        self.corpus, self.view, self.marks = corpus, view, set(marks)
+        self.corpus, self.view = corpus, view
         self._generation += 1
         self.entries = []
         options: list[Option] = []
@@ -230,7 +231,7 @@ class DetailPane(OptionList):
         """Everything on the page is in the current language: rebuild it, on the same point."""
         if self.is_mounted and self.view is not None:
             current = self.current()
-            self.show(self.corpus, self.view, self.marks, current.ref if current else None)
+            self.show(self.corpus, self.view, current.ref if current else None)
 
     def notify_style_update(self) -> None:
         """A new theme: the cached lines carry the old colours."""
@@ -255,11 +256,14 @@ class DetailPane(OptionList):
             self.post_message(self.OpenRequested(entry))
 
     def action_toggle_mark(self) -> None:
-        if (entry := self.current()) is None or self.highlighted is None:
-            return
-        self.marks ^= {entry.ref}
-        self.replace_option_prompt_at_index(self.highlighted, self._point(entry))
-        self.post_message(self.MarkToggled(entry.ref))
+        if (entry := self.current()) is not None:
+            self.post_message(self.MarkToggled(entry.ref))
+
+    def refresh_point(self, ref: PointRef) -> None:
+        """Draw the point `ref` again (its mark changed)."""
+        for index, entry in enumerate(self.entries):
+            if entry is not None and entry.ref == ref and index < self.option_count:
+                self.replace_option_prompt_at_index(index, self._point(entry))
 
     def action_copy(self) -> None:
         if (entry := self.current()) is not None:
