@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from brief.corpus import Glossary, Problem
 from brief.files import shown_path
 from brief.i18n import N_
-from brief.model import LANGS, SHARED, TO_WRITE, Brief, Divergence, Point, SeedName
+from brief.languages import LANGUAGES
+from brief.model import SHARED, TO_WRITE, Brief, Divergence, Point, SeedName
 from brief.sources import Seed, SeedLibrary
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def check_to_write(reader: Reader, data: Any) -> None:
     stack: list[tuple[NodePath, Any]] = [((), data)]  # not recursive: the reader bounds nesting, not Python
     while stack:
         path, value = stack.pop()
-        if isinstance(value, str) and path and path[-1] in LANGS and value.startswith(TO_WRITE):
+        if isinstance(value, str) and path and path[-1] in LANGUAGES and value.startswith(TO_WRITE):
             reader.problem(reader.positions.of(path), N_("to translate: this {language} text is still the draft's "
                                                          "`TODO:`; write it in its place"),
                            level="warning", language=LANGUAGE_NAMES[str(path[-1])])

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from brief.i18n import N_
-from brief.model import Brief, NonEmpty, Point, Slug, Text, Topic, _Struct
+from brief.model import Brief, NonEmpty, Placed, Slug, Text, _Struct
 
 
 class Theme(_Struct, frozen=True, kw_only=True):
@@ -100,8 +100,8 @@ class Corpus(msgspec.Struct, frozen=True, kw_only=True):
         used = {t for b in self.briefs for _, p in b.points() for t in p.themes}
         return [t for t in (self.glossary.themes if self.glossary else ()) if t.id in used]
 
-    def by_theme(self, theme_id: str) -> list[tuple[Brief, Topic, Point]]:
-        return [(b, t, p) for b in self.briefs for t, p in b.points() if theme_id in p.themes]
+    def by_theme(self, theme_id: str) -> list[Placed]:
+        return [Placed(b, t, p) for b in self.briefs for t, p in b.points() if theme_id in p.themes]
 
     def point_count(self) -> int:
         return sum(1 for b in self.briefs for _ in b.points())

@@ -17,9 +17,6 @@ import msgspec
 
 from brief.i18n import N_
 
-Lang = Literal["en", "zh"]
-LANGS: tuple[Lang, ...] = ("en", "zh")
-
 #: The support ladder, strongest first (DESIGN.md §4). The order is used for sorting and for the meter.
 SUPPORT_LEVELS: tuple[str, ...] = ("all", "general", "most", "many", "some", "one")
 Support = Literal["all", "general", "most", "many", "some", "one"]
@@ -98,7 +95,7 @@ class Source(_Struct, frozen=True, kw_only=True):
     quote: NonEmpty
 
 
-class Position(_Struct, frozen=True, kw_only=True):
+class Side(_Struct, frozen=True, kw_only=True):
     """One side of a divergence: who holds it, how widely, what they argue, and the passage that says so."""
 
     holders: Text
@@ -187,7 +184,7 @@ class Divergence(_Point, frozen=True, tag="divergence", kw_only=True):
     kind: ClassVar[Kind] = "divergence"
     section: ClassVar[str] = "divide"
     issue: Text
-    positions: Annotated[tuple[Position, ...], msgspec.Meta(min_length=2)]
+    positions: Annotated[tuple[Side, ...], msgspec.Meta(min_length=2)]
 
     @property
     def support(self) -> Support:
@@ -210,7 +207,7 @@ Point = Consensus | Viewpoint | Divergence | Proposal | Assessment
 
 
 class Claim(Protocol):
-    """What a point claims, and who claims it: the point itself, or each side (`Position`) of a divergence."""
+    """What a point claims, and who claims it: the point itself, or each side (`Side`) of a divergence."""
 
     @property
     def holders(self) -> Text | None: ...
@@ -314,3 +311,23 @@ class Brief(_Struct, frozen=True, kw_only=True):
             else:
                 days.append(entry)
         return sorted(set(days))
+
+
+class PointRef(msgspec.Struct, frozen=True, gc=False):
+    """A point, by the brief it belongs to and its id: what marks, search and the app pass around."""
+
+    brief_id: str
+    point_id: str
+
+
+class Placed(msgspec.Struct, frozen=True, gc=False):
+    """A point where it stands: its brief and its topic. The one shape of a point out of its brief (search
+    results, the app's pages, a theme across documents)."""
+
+    brief: Brief
+    topic: Topic
+    point: Point
+
+    @property
+    def ref(self) -> PointRef:
+        return PointRef(self.brief.id, self.point.id)

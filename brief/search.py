@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from brief.corpus import Corpus
-from brief.model import Brief, Divergence, Point, Topic
+from brief.model import Divergence, Placed, Point, Topic
 
 #: Typographic marks of English text, as a user types them, one character for one.
 _MARKS = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
@@ -28,17 +28,10 @@ _LATIN_RUN = re.compile(r"[\x21-\x7e]+")
 
 
 @dataclass(frozen=True)
-class Hit:
-    brief: Brief
-    topic: Topic
-    point: Point
-
-
-@dataclass(frozen=True)
 class Results:
     """The points matching a query, in corpus order; `hits` holds at most the `limit` asked for."""
 
-    hits: list[Hit]
+    hits: list[Placed]
     total: int
 
 
@@ -75,13 +68,13 @@ def occurrences(text: str, query: str) -> list[tuple[int, int]]:
 
 class SearchIndex:
     def __init__(self, corpus: Corpus) -> None:
-        self._hits: list[Hit] = []
+        self._hits: list[Placed] = []
         self._latin: list[str] = []
         self._chinese: list[str] = []
         for brief in corpus.briefs:
             for topic, point in brief.points():
                 latin, chinese = texts_of(point, topic)
-                self._hits.append(Hit(brief, topic, point))
+                self._hits.append(Placed(brief, topic, point))
                 self._latin.append(latin)
                 self._chinese.append(chinese)
         self._last: tuple[tuple[str, ...], list[int]] = ((), [])  # the previous query's terms and matches

@@ -14,14 +14,15 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from brief.loader import load
 from brief.locations import config_dir
+from brief.model import Placed, PointRef
 from brief.tui.app import BriefApp
 from brief.tui.screens.export import ExportScreen
 from brief.tui.screens.help import HelpScreen
 from brief.tui.screens.notes import NotesScreen
 from brief.tui.screens.passage import PassageScreen
 from brief.tui.screens.search import SearchScreen
-from brief.tui.state import PointRef, View
-from brief.tui.widgets.detail import DetailPane, Entry
+from brief.tui.state import View
+from brief.tui.widgets.detail import DetailPane
 from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
 from brief.tui.widgets.prose import Prose
@@ -71,7 +72,7 @@ async def open_item(app: BriefApp, pilot, brief_id: str) -> None:
     await pilot.pause()
 
 
-def current(app: BriefApp) -> Entry:
+def current(app: BriefApp) -> Placed:
     """The point the user is on, in the focused detail pane."""
     detail = app.query_one(DetailPane)
     assert app.focused is detail, app.focused
@@ -80,7 +81,7 @@ def current(app: BriefApp) -> Entry:
     return entry
 
 
-def entries(app: BriefApp) -> list[Entry]:
+def entries(app: BriefApp) -> list[Placed]:
     return [entry for entry in app.query_one(DetailPane).entries if entry is not None]
 
 
@@ -150,7 +151,7 @@ async def test_a_draft_opens_like_any_brief_with_its_points_to_translate_flagged
             await pilot.pause()
         width = detail.scrollable_content_region.width - 2
         lines = {entry.point.id: compact("".join(line.plain for line in option.prompt.lines(width)))
-                 for entry, option in zip(detail.entries, detail.options, strict=False) if isinstance(entry, Entry)}
+                 for entry, option in zip(detail.entries, detail.options, strict=False) if isinstance(entry, Placed)}
         assert len(lines) == len(list(brief.points()))
         done = next(point.id for _, point in brief.points() if not point.to_write)
         assert "totranslate" not in lines[done] and "Delegationsconfirmedthescope" in lines[done]

@@ -82,7 +82,7 @@ def test_every_split_has_named_sides() -> None:
 
 def test_themes_gather_points_across_documents() -> None:
     for theme in ("fmct", "nsa", "npt", "verification", "humanitarian"):
-        assert len({brief.id for brief, _, _ in CORPUS.by_theme(theme)}) >= 2, theme
+        assert len({placed.brief.id for placed in CORPUS.by_theme(theme)}) >= 2, theme
 
 
 def test_neptunium_as_the_issued_text_reads() -> None:

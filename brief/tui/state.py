@@ -6,7 +6,7 @@ from typing import Literal
 
 import msgspec
 
-from brief.model import Brief
+from brief.model import Brief, PointRef
 
 
 class View(msgspec.Struct, frozen=True, gc=False):
@@ -16,13 +16,6 @@ class View(msgspec.Struct, frozen=True, gc=False):
     brief_id: str | None = None
     topic_id: str | None = None
     theme_id: str | None = None
-
-
-class PointRef(msgspec.Struct, frozen=True, gc=False):
-    """A point, by the brief it belongs to and its id."""
-
-    brief_id: str
-    point_id: str
 
 
 class Marks:

@@ -23,7 +23,8 @@ from brief.corpus import Corpus
 from brief.i18n import N_, t
 from brief.labels import item_label
 from brief.loader import export_errors
-from brief.tui.state import PointRef, View
+from brief.model import PointRef
+from brief.tui.state import View
 from brief.tui.widgets.detail import DetailPane
 from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator

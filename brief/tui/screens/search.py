@@ -12,14 +12,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from brief.i18n import N_, t
-from brief.search import Hit, Results, SearchIndex, occurrences
+from brief.model import Placed, PointRef
+from brief.search import Results, SearchIndex, occurrences
 from brief.tui.screens import Dialog
-from brief.tui.state import PointRef
 
 LIMIT = 200
 
 
-def hit_label(hit: Hit, lang: str, query: str = "", match: Style | str = "bold") -> Content:
+def hit_label(hit: Placed, lang: str, query: str = "", match: Style | str = "bold") -> Content:
     """A result: where the point is (dim), then its text with every occurrence of the query's terms in `match`
     style (a term found only in the other language's text leaves this one plain), then a blank line that sets
     it apart from the next."""
@@ -41,7 +41,7 @@ class SearchScreen(Dialog[PointRef | None]):
     def __init__(self, index: SearchIndex, lang: str) -> None:
         super().__init__()
         self.index, self.lang = index, lang
-        self.hits: list[Hit] = []
+        self.hits: list[Placed] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-import msgspec
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -21,8 +20,8 @@ from textual.widgets.option_list import Option
 from brief.corpus import Corpus
 from brief.i18n import N_, format_days, section_label, t
 from brief.labels import item_title, problem_line
-from brief.model import SECTIONS, Brief, Point, Topic
-from brief.tui.state import Marks, PointRef, View
+from brief.model import SECTIONS, Placed, PointRef
+from brief.tui.state import Marks, View
 from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
 
@@ -31,18 +30,6 @@ from brief.tui.widgets.prose import wrap_content
 FIRST_SCREEN = 24
 #: A theme can gather thousands of points; the page lists this many, and says so (search narrows further).
 THEME_LIMIT = 500
-
-
-class Entry(msgspec.Struct, frozen=True, gc=False):
-    """A point as the page lists it."""
-
-    brief: Brief
-    topic: Topic
-    point: Point
-
-    @property
-    def ref(self) -> PointRef:
-        return PointRef(self.brief.id, self.point.id)
 
 
 class DetailPane(OptionList):
@@ -69,7 +56,7 @@ class DetailPane(OptionList):
     lang = reactive("en")
 
     class PointHighlighted(Message):
-        def __init__(self, entry: Entry | None) -> None:
+        def __init__(self, entry: Placed | None) -> None:
             super().__init__()
             self.entry = entry
 
@@ -79,12 +66,12 @@ class DetailPane(OptionList):
             self.ref = ref
 
     class CopyRequested(Message):
-        def __init__(self, entry: Entry) -> None:
+        def __init__(self, entry: Placed) -> None:
             super().__init__()
             self.entry = entry
 
     class OpenRequested(Message):
-        def __init__(self, entry: Entry) -> None:
+        def __init__(self, entry: Placed) -> None:
             super().__init__()
             self.entry = entry
 
@@ -95,7 +82,7 @@ class DetailPane(OptionList):
         self.corpus = Corpus()
         self.view: View | None = None
         self.marks = marks  # the app's: read here, toggled by the screen
-        self.entries: list[Entry | None] = []  # parallel to the options: None for headings and spacing
+        self.entries: list[Placed | None] = []  # parallel to the options: None for headings and spacing
         self._generation = 0  # of the page shown, so that a replaced page's late options are dropped
 
     # Building the page ------------------------------------------------------------------------------------------
@@ -154,20 +141,20 @@ class DetailPane(OptionList):
 
         return LinesVisual(make_lines)
 
-    def _point(self, entry: Entry) -> LinesVisual:
+    def _point(self, entry: Placed) -> LinesVisual:
         lang, context = self.lang, self._origin(entry)
         return LinesVisual(lambda width: point_lines(entry.point, lang, entry.ref in self.marks,
                                                      self.get_visual_style, width, context))
 
-    def _origin(self, entry: Entry) -> str | None:
+    def _origin(self, entry: Placed) -> str | None:
         """Where a point comes from, above it where it is out of its document (the Themes view)."""
         if self.view is not None and self.view.kind == "theme":
             return f"{entry.brief.document.cite(self.lang)} | {entry.topic.title[self.lang]}"
         return None
 
-    def _page(self) -> list[tuple[LinesVisual, Entry | None]]:
+    def _page(self) -> list[tuple[LinesVisual, Placed | None]]:
         lang, view, corpus = self.lang, self.view, self.corpus
-        blank: tuple[LinesVisual, Entry | None] = (self._text(""), None)
+        blank: tuple[LinesVisual, Placed | None] = (self._text(""), None)
         if view is None:
             return [blank, (self._text(t(lang, "Choose an agenda item on the left."), "detail--empty"), None)]
         if view.kind == "problems":
@@ -179,7 +166,7 @@ class DetailPane(OptionList):
             return [blank, (self._text(t(lang, "This agenda item is no longer in the briefs."), "detail--empty"),
                             None)]
         topics = [topic for topic in brief.topics if view.kind == "item" or topic.id == view.topic_id]
-        page: list[tuple[LinesVisual, Entry | None]] = [
+        page: list[tuple[LinesVisual, Placed | None]] = [
             blank,
             (self._text(item_title(brief, lang), "detail--title"), None),
             (self._text(" | ".join((brief.forum[lang], self.days(brief.meeting_days(), lang),
@@ -191,7 +178,7 @@ class DetailPane(OptionList):
         else:
             label = Content.styled(t(lang, "Bottom line: "), self.get_visual_style("detail--label"))
             page.append((self._text(label + Content(brief.summary[lang])), None))
-        entries = [Entry(brief, topic, point) for topic in topics for point in topic.points]
+        entries = [Placed(brief, topic, point) for topic in topics for point in topic.points]
         for section in SECTIONS:
             listed = [entry for entry in entries if entry.point.section == section]
             if listed:
@@ -201,7 +188,7 @@ class DetailPane(OptionList):
                     page += [blank, (self._point(entry), entry)]
         return page
 
-    def _theme(self, theme_id: str) -> list[tuple[LinesVisual, Entry | None]]:
+    def _theme(self, theme_id: str) -> list[tuple[LinesVisual, Placed | None]]:
         lang, corpus = self.lang, self.corpus
         theme = corpus.glossary.theme(theme_id) if corpus.glossary else None
         found = corpus.by_theme(theme_id)
@@ -209,16 +196,16 @@ class DetailPane(OptionList):
         if len(found) > THEME_LIMIT:
             count = t(lang, "{count} points across the documents; the first {shown} are listed, search (/) "
                             "narrows them", count=len(found), shown=THEME_LIMIT)
-        page: list[tuple[LinesVisual, Entry | None]] = [
+        page: list[tuple[LinesVisual, Placed | None]] = [
             (self._text(""), None), (self._text(theme.name[lang] if theme else theme_id, "detail--title"), None),
             (self._text(count, "detail--meta"), None)]
-        for entry in (Entry(brief, topic, point) for brief, topic, point in found[:THEME_LIMIT]):
+        for entry in found[:THEME_LIMIT]:
             page += [(self._text(""), None), (self._point(entry), entry)]
         return page
 
-    def _problems(self) -> list[tuple[LinesVisual, Entry | None]]:
+    def _problems(self) -> list[tuple[LinesVisual, Placed | None]]:
         lang = self.lang
-        page: list[tuple[LinesVisual, Entry | None]] = [
+        page: list[tuple[LinesVisual, Placed | None]] = [
             (self._text(""), None), (self._text(t(lang, "Problems in the briefs"), "detail--title"), None)]
         if not self.corpus.problems:
             page.append((self._text(t(lang, "No problems: every brief loaded cleanly."), "detail--meta"), None))
@@ -242,7 +229,7 @@ class DetailPane(OptionList):
 
     # The point the user is on -----------------------------------------------------------------------------------
 
-    def current(self) -> Entry | None:
+    def current(self) -> Placed | None:
         index = self.highlighted
         return self.entries[index] if index is not None and index < len(self.entries) else None
 
