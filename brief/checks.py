@@ -133,15 +133,13 @@ def _check_kind(reader: Reader, path: NodePath, point: Point) -> None:
 def check_to_write(reader: Reader, data: Any) -> None:
     """A warning at every text that a draft left to write (it starts with `TO_WRITE`), wherever it is in the
     file, whether or not the rest of the file is valid."""
-    from brief.validate import LANGUAGE_NAMES
-
     stack: list[tuple[NodePath, Any]] = [((), data)]  # not recursive: the reader bounds nesting, not Python
     while stack:
         path, value = stack.pop()
         if isinstance(value, str) and path and path[-1] in LANGUAGES and value.startswith(TO_WRITE):
             reader.problem(reader.positions.of(path), N_("to translate: this {language} text is still the draft's "
                                                          "`TODO:`; write it in its place"),
-                           level="warning", language=LANGUAGE_NAMES[str(path[-1])])
+                           level="warning", language=LANGUAGES[str(path[-1])].label)
         elif isinstance(value, dict):
             stack.extend(((*path, key), item) for key, item in reversed(value.items()))
         elif isinstance(value, list):

@@ -18,6 +18,7 @@ from brief.cache import BriefCache
 from brief.corpus import Corpus
 from brief.i18n import default_lang, section_short_label, t, tn
 from brief.labels import problem_line
+from brief.languages import LANGUAGES
 from brief.limits import MAX_FILE_BYTES
 from brief.loader import brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
 from brief.model import SECTIONS
@@ -31,7 +32,7 @@ def _options() -> argparse.ArgumentParser:
                         help="folder of brief files (default: the bundled briefs)")
     common.add_argument("--seeds", type=Path, default=argparse.SUPPRESS, metavar="DIR",
                         help="folder of seed texts (default: seeds/ beside the briefs folder)")
-    common.add_argument("--lang", choices=("en", "zh"), default=argparse.SUPPRESS,
+    common.add_argument("--lang", choices=tuple(LANGUAGES), default=argparse.SUPPRESS,
                         help="language of the output (default: from the locale)")
     return common
 
@@ -57,7 +58,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("id", metavar="ID", help="the brief id (see `brief list`)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output (`-` is standard output)")
-    export.add_argument("--format", choices=("md", "docx", "txt"), default=None,
+    export.add_argument("--format", choices=("md", "docx", "txt"), default=None,  # brief.export.FORMATS
                         help="md (Markdown), docx (Word) or txt (plain text); default: from FILE's suffix, else md")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument("--full", action="store_true", help="every point, without the one-page limit")

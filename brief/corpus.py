@@ -3,11 +3,12 @@ theme between documents) and every problem found, with its file and position."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import msgspec
 
 from brief.i18n import N_
+from brief.languages import LANGUAGES
 from brief.model import Brief, NonEmpty, Placed, Slug, Text, _Struct
 
 
@@ -16,11 +17,16 @@ class Theme(_Struct, frozen=True, kw_only=True):
     name: Text
 
 
-class Term(_Struct, frozen=True, kw_only=True):
-    en: NonEmpty
-    zh: NonEmpty
-    abbr: NonEmpty | None = None
-    note: Text | None = None
+if TYPE_CHECKING:
+    class Term(_Struct, frozen=True, kw_only=True):
+        en: str
+        zh: str
+        abbr: str | None
+        note: Text | None
+else:  # a term in every language of the registry, as `Text`
+    Term = msgspec.defstruct("Term", [*((code, NonEmpty) for code in LANGUAGES), ("abbr", NonEmpty | None, None),
+                                      ("note", Text | None, None)], bases=(_Struct,), module=__name__,
+                             frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True, gc=False)
 
 
 PointPath = Annotated[str, msgspec.Meta(

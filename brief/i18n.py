@@ -21,18 +21,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.languages import language
+from brief.languages import LANGUAGES, language
+from brief.languages import N_ as N_  # the marker, also from here
 
 if TYPE_CHECKING:
     from brief.corpus import Problem
 
 DOMAIN = "brief"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-
-
-def N_(message: str) -> str:
-    """Mark a string for extraction; it is translated later, where it is shown."""
-    return message
 
 
 @functools.cache
@@ -84,17 +80,14 @@ def describe(problem: Problem, lang: str) -> str:
 
 
 def default_lang(environ: Mapping[str, str] = os.environ) -> str:
-    """The interface language from the environment's locale: Chinese for any `zh*` locale, else English."""
+    """The interface language from the environment's locale (`zh_CN.UTF-8` is Chinese; any locale of a language
+    brief does not speak, and `C`, is English): the first locale variable that is set decides."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = environ.get(name, "")
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
+            code = value.split(":")[0].split("_")[0].split(".")[0].lower()
+            return code if code in LANGUAGES else "en"
     return "en"
-
-
-def language_name(lang: str) -> str:
-    """The language's own name, for a language switch: "English", "中文"."""
-    return language(lang).name
 
 
 # Support ladder and point kinds, as the interface names them.

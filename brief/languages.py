@@ -12,6 +12,11 @@ from typing import Literal
 
 import msgspec
 
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated later, where it is shown (with `brief.i18n.t`)."""
+    return message
+
 #: The language codes, for mypy; `LANGUAGES` is the registry the code loops over.
 Lang = Literal["en", "zh"]
 
@@ -20,10 +25,19 @@ class Language(msgspec.Struct, frozen=True, kw_only=True):
     code: str
     #: The Babel locale of the language's catalog, plural rules and month names.
     locale: str
-    #: The language's own name, as the language switch shows it.
+    #: The language's own name, as the language switch shows it, and its name in the interface (a msgid).
     name: str
+    label: str
+    #: How the language switch in the title bar names it: short, one or two cells a character.
+    switch: str
+    #: Its BCP 47 tag, for the documents brief writes (HTML `lang`, Word's language).
+    tag: str
+    #: Its script: a search term in a CJK script is looked for in CJK text only, any other in the rest.
+    cjk: bool
     #: What separates a text from the bracketed note after it ("… assurances (many)" / "……保证（许多）").
     word_gap: str
+    #: Between the parts of a citation: "CD/2105, Letter 2" / "CD/2105，信函 2".
+    comma: str
     #: Lists: "a, b and c" / "a、b和c".
     list_separator: str
     list_last: str
@@ -39,17 +53,19 @@ class Language(msgspec.Struct, frozen=True, kw_only=True):
     range_across_years: str
 
 
+#: Every language brief speaks, in the order the language switch cycles them. Adding a language is an entry here
+#: and its catalog (`brief/locale/<code>/LC_MESSAGES/brief.po`); every text of a brief must then give it.
 LANGUAGES: dict[str, Language] = {
     "en": Language(
-        code="en", locale="en_GB", name="English", word_gap=" ",
-        list_separator=", ", list_last=" and ", list_pair=" and ",
+        code="en", locale="en_GB", name="English", label=N_("English"), switch="EN", tag="en-GB", cjk=False,
+        word_gap=" ", comma=", ", list_separator=", ", list_last=" and ", list_pair=" and ",
         date="{d} {month} {y}", day="{d}", day_run="{d1}–{d2}", days_in_month="{days} {month} {y}",
         range_in_month="{d1}–{d2} {month} {y}", range_in_year="{d1} {month1}–{d2} {month2} {y}",
         range_across_years="{d1} {month1} {y1}–{d2} {month2} {y2}",
     ),
     "zh": Language(
-        code="zh", locale="zh_Hans_CN", name="中文", word_gap="",
-        list_separator="、", list_last="和", list_pair="和",
+        code="zh", locale="zh_Hans_CN", name="中文", label=N_("Chinese"), switch="中文", tag="zh-CN", cjk=True,
+        word_gap="", comma="，", list_separator="、", list_last="和", list_pair="和",
         date="{y}年{m}月{d}日", day="{d}日", day_run="{d1}日至{d2}日", days_in_month="{y}年{m}月{days}",
         range_in_month="{y}年{m}月{d1}日至{d2}日", range_in_year="{y}年{m1}月{d1}日至{m2}月{d2}日",
         range_across_years="{y1}年{m1}月{d1}日至{y2}年{m2}月{d2}日",

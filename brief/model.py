@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, Protocol, cast
 
 import msgspec
 
-from brief.i18n import N_
+from brief.languages import LANGUAGES, N_, language
 
 #: The support ladder, strongest first (DESIGN.md §4). The order is used for sorting and for the meter.
 SUPPORT_LEVELS: tuple[str, ...] = ("all", "general", "most", "many", "some", "one")
@@ -62,19 +62,31 @@ class _Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
 TO_WRITE = "TODO:"
 
 
-class Text(_Struct, frozen=True, kw_only=True):
-    """A user-facing string in both languages."""
-
-    en: NonEmpty
-    zh: NonEmpty
+class _Texts(_Struct, frozen=True, kw_only=True):
+    """A user-facing string in every language of `brief.languages.LANGUAGES`, one field per language."""
 
     def __getitem__(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        """The text in `lang`; a KeyError for a language the registry does not have (never another language's
+        text in its place)."""
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        text: str = getattr(self, lang)
+        return text
 
     @property
     def to_write(self) -> bool:
-        """True while either language is still a draft's (starts with `TO_WRITE`)."""
-        return self.en.startswith(TO_WRITE) or self.zh.startswith(TO_WRITE)
+        """True while any language is still a draft's (starts with `TO_WRITE`)."""
+        return any(self[lang].startswith(TO_WRITE) for lang in LANGUAGES)
+
+
+if TYPE_CHECKING:
+    class Text(_Texts, frozen=True, kw_only=True):
+        en: str
+        zh: str
+else:  # the fields are the registry's languages: a language added there is a field here, required
+    Text = msgspec.defstruct("Text", [(code, NonEmpty) for code in LANGUAGES], bases=(_Texts,), module=__name__,
+                             frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True, gc=False)
+    Text.__doc__ = "A user-facing string, in each language brief speaks."
 
 
 def _texts(value: object) -> Iterator[Text]:
@@ -266,7 +278,7 @@ class Document(_Struct, frozen=True, kw_only=True):
         if self.citation is not None:
             return self.citation[lang]
         parts = [self.symbol or "", self.part[lang] if self.part else ""]
-        return ("，" if lang == "zh" else ", ").join(p for p in parts if p)
+        return language(lang).comma.join(p for p in parts if p)
 
 
 class Skipped(_Struct, frozen=True, kw_only=True):

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from brief.corpus import Corpus
-from brief.model import Divergence, Placed, Point, Topic
+from brief.languages import LANGUAGES
+from brief.model import Divergence, Placed, Point, Text, Topic
 
 #: Typographic marks of English text, as a user types them, one character for one.
 _MARKS = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
@@ -37,17 +38,12 @@ class Results:
 
 def texts_of(point: Point, topic: Topic) -> tuple[str, str]:
     """Everything a user might type to find a point: (the English and Latin text, the Chinese text)."""
-    english = [topic.title.en, point.id]
-    chinese = [topic.title.zh]
-    if isinstance(point, Divergence):
-        english.append(point.issue.en)
-        chinese.append(point.issue.zh)
+    texts: list[Text] = [topic.title, *([point.issue] if isinstance(point, Divergence) else [])]
     for claim in point.claims:
-        english.append(claim.text.en)
-        chinese += [claim.text.zh, claim.source.quote]
-        if claim.holders:
-            english.append(claim.holders.en)
-            chinese.append(claim.holders.zh)
+        texts += [claim.text, *([claim.holders] if claim.holders else [])]
+    english = [point.id, *(text[code] for text in texts for code, spec in LANGUAGES.items() if not spec.cjk)]
+    chinese = [claim.source.quote for claim in point.claims]
+    chinese += [text[code] for text in texts for code, spec in LANGUAGES.items() if spec.cjk]
     zh = "\n".join(chinese).casefold()
     latin = "\n".join(english).translate(_PLAIN).casefold() + "\n" + "\n".join(_LATIN_RUN.findall(zh))
     return latin, zh

@@ -19,9 +19,9 @@ from typing import Any, Literal, Union
 import msgspec
 
 from brief.i18n import N_
+from brief.languages import LANGUAGES
 
 Path = tuple[str | int, ...]
-LANGUAGE_NAMES = {"en": N_("English"), "zh": N_("Chinese")}
 
 
 class Issue(typing.NamedTuple):
@@ -129,9 +129,9 @@ def _walk_struct(value: Any, struct: type[msgspec.Struct], path: Path, skip: str
     for name, info in fields.items():
         if name in value:
             yield from _walk(value[name], info.type, (*path, name))
-        elif info.required and name in LANGUAGE_NAMES:
+        elif info.required and name in LANGUAGES:
             yield Issue(path, N_("missing `{key}`: add the {language} text"),
-                        {"key": name, "language": LANGUAGE_NAMES[name]})
+                        {"key": name, "language": LANGUAGES[name].label})
         elif info.required:
             yield Issue(path, N_("missing `{key}`: add it"), {"key": name})
 

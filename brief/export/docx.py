@@ -24,7 +24,7 @@ from brief.export.plan import (
     sides_text,
 )
 from brief.i18n import t
-from brief.languages import language
+from brief.languages import LANGUAGES, language
 from brief.model import Divergence
 
 if TYPE_CHECKING:
@@ -32,9 +32,8 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 SUFFIX = ".docx"
-#: Fonts Word has on every desktop, and the document's languages (so spelling and line breaking follow them).
+#: Fonts Word has on every desktop.
 LATIN_FONT, CHINESE_FONT = "Calibri", "SimSun"
-WORD_LANGS = {"en": "en-GB", "zh": "zh-CN"}
 
 
 def render(plan: Plan, lang: str) -> bytes:
@@ -65,7 +64,7 @@ def render(plan: Plan, lang: str) -> bytes:
     closing.add_run(footer(plan.brief, lang, plan.prepared[lang], len(plan.omitted))).italic = True
     _small(closing)
     properties = document.core_properties
-    properties.title, properties.author, properties.language = title, "brief", WORD_LANGS.get(lang, lang)
+    properties.title, properties.author, properties.language = title, "brief", language(lang).tag
     moment = dt.datetime.combine(plan.brief.document.date, dt.time())
     properties.created = properties.modified = moment
     properties.last_modified_by, properties.revision = "brief", 1
@@ -94,8 +93,9 @@ def _page(document: Document, lang: str) -> None:
         spacing.space_after = Pt(3)
         spacing.line_spacing = 1.05
     normal = document.styles["Normal"].element.get_or_add_rPr()
-    word_lang = normal.makeelement(qn("w:lang"), {qn("w:val"): WORD_LANGS.get(lang, lang),
-                                                 qn("w:eastAsia"): WORD_LANGS["zh"]})
+    # The document's language, and the one Word assumes for East Asian text (spelling and line breaking follow).
+    east_asian = next((spec.tag for spec in LANGUAGES.values() if spec.cjk), language(lang).tag)
+    word_lang = normal.makeelement(qn("w:lang"), {qn("w:val"): language(lang).tag, qn("w:eastAsia"): east_asian})
     normal.append(word_lang)
 
 

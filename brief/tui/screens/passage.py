@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from brief.i18n import N_, t
+from brief.languages import LANGUAGES
 from brief.model import Brief, Divergence, Point
 from brief.sources import Passage, SeedLibrary
 from brief.tui.screens import Dialog
@@ -46,11 +47,12 @@ class PassageScreen(Dialog[None]):
         self.seeds, self.brief, self.point, self.lang = seeds, brief, point, lang
 
     def compose(self) -> ComposeResult:
-        lang, other = self.lang, ("en" if self.lang == "zh" else "zh")
+        lang = self.lang
         located = passages(self.seeds, self.brief, self.point)
         with VerticalScroll(id="dialog"):
             yield Prose(point_text(self.point, lang), classes="title")
-            yield Prose(point_text(self.point, other), classes="meta")
+            for other in (code for code in LANGUAGES if code != lang):
+                yield Prose(point_text(self.point, other), classes="meta")
             if self.point.note:
                 yield Prose(t(lang, "Note: {note}", note=self.point.note[lang]), classes="note")
             if located and located[1]:

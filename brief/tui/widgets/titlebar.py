@@ -10,11 +10,11 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from brief.i18n import language_name
+from brief.languages import LANGUAGES
 
 
 class LanguageSwitch(Widget):
-    """`EN  中文` with the current language highlighted; a click switches."""
+    """Each language's own name, `English  中文`, the current one highlighted; a click switches to the next."""
 
     COMPONENT_CLASSES = {"language--current", "language--other"}
 
@@ -26,9 +26,8 @@ class LanguageSwitch(Widget):
     def render(self) -> Content:
         current = self.get_visual_style("language--current")
         other = self.get_visual_style("language--other")
-        return Content.assemble(
-            (" EN ", current if self.lang == "en" else other), " ", (f" {language_name('zh')} ",
-                                                                      current if self.lang == "zh" else other))
+        names = [(f" {spec.switch} ", current if code == self.lang else other) for code, spec in LANGUAGES.items()]
+        return Content(" ").join(Content.assemble(name) for name in names)
 
     def on_click(self) -> None:
         self.post_message(self.Toggled())
