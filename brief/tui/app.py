@@ -45,7 +45,11 @@ class BriefApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
-    BINDINGS = [Binding("ctrl+q", "quit", N_("quit"), priority=True, id="app.quit")]
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", N_("commands"), show=False, id="app.palette",
+                tooltip=N_("jump to any agenda item, topic or theme, or run a command")),
+        Binding("ctrl+q", "quit", N_("quit"), priority=True, id="app.quit"),
+    ]
 
     lang = reactive("en")
 

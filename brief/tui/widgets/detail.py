@@ -41,9 +41,12 @@ class DetailPane(OptionList):
         Binding("up,k", "cursor_up", N_("previous point"), show=False, id="point.previous"),
         Binding("g,home", "first", N_("first point"), show=False, id="point.first"),
         Binding("G,end", "last", N_("last point"), show=False, id="point.last"),
-        Binding("space", "toggle_mark", N_("mark"), id="point.mark"),
-        Binding("c", "copy", N_("copy"), id="point.copy"),
-        Binding("enter", "select", N_("source"), id="point.open"),
+        Binding("space", "toggle_mark", N_("mark"), id="point.mark",
+                tooltip=N_("mark the point for your brief (the export offers the marked points)")),
+        Binding("c", "copy", N_("copy"), id="point.copy",
+                tooltip=N_("copy the point with its citation and source passage")),
+        Binding("enter", "select", N_("source"), id="point.open",
+                tooltip=N_("read the point's source passage, full size")),
     ]
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
         "detail--title", "detail--meta", "detail--label", "detail--section", "detail--empty", "detail--error",

@@ -24,12 +24,14 @@ class Navigator(Tree[View]):
     ICON_NODE_EXPANDED = "▾ "
 
     BINDINGS = [
-        Binding("j", "cursor_down", N_("down"), show=False, id="nav.down"),
-        Binding("k", "cursor_up", N_("up"), show=False, id="nav.up"),
-        Binding("g", "scroll_home", N_("top"), show=False, id="nav.top"),
-        Binding("G", "scroll_end", N_("bottom"), show=False, id="nav.bottom"),
-        Binding("right", "expand", N_("expand"), show=False, id="nav.expand"),
-        Binding("left", "collapse", N_("collapse"), show=False, id="nav.collapse"),
+        Binding("down,j", "cursor_down", N_("down"), show=False, id="nav.down"),
+        Binding("up,k", "cursor_up", N_("up"), show=False, id="nav.up"),
+        Binding("g,home", "scroll_home", N_("top"), show=False, id="nav.top"),
+        Binding("G,end", "scroll_end", N_("bottom"), show=False, id="nav.bottom"),
+        Binding("enter", "select_cursor", N_("open"), show=False, id="nav.open",
+                tooltip=N_("open the agenda item, topic or theme, and go to its points")),
+        Binding("right", "expand", N_("expand"), show=False, id="nav.expand", tooltip=N_("unfold the branch")),
+        Binding("left", "collapse", N_("collapse"), show=False, id="nav.collapse", tooltip=N_("fold the branch")),
     ]
 
     lang = reactive("en")
