@@ -250,3 +250,42 @@ def test_export_never_imports_textual_or_rich(briefs_dir: Path) -> None:
              "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))")
     result = subprocess.run([sys.executable, "-c", probe, str(briefs_dir)], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_word_export_is_the_same_briefing_on_an_a4_page(brief: Brief, tmp_path: Path) -> None:
+    """The .docx holds the plan's sections and points in order, in the language asked, on A4 with 2 cm margins,
+    and is byte for byte the same when made again (its dates are the briefing's own)."""
+    import io
+
+    import docx
+
+    briefing = plan(brief, prepared=DAY)
+    content = render(briefing, "zh", "docx")
+    assert content == render(plan(brief, prepared=DAY), "zh", "docx")
+    document = docx.Document(io.BytesIO(content))
+    section = document.sections[0]
+    size = (section.page_width, section.page_height, section.left_margin, section.top_margin)
+    assert [round(length.cm, 1) for length in size if length is not None] == [21.0, 29.7, 2.0, 2.0]
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    assert headings == ["简报：消极安全保证（议程项目4）", "各方共识", "分歧所在", "建议和前进道路", "评估意见"]
+    items = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Bullet"]
+    assert items == [line.removeprefix("- ") for line in render(briefing, "zh", "txt").decode().splitlines()
+                     if line.startswith("- ")]
+
+
+def test_plain_text_export_has_no_markup(brief: Brief) -> None:
+    text = render(plan(brief, prepared=DAY), "en", "txt").decode()
+    assert "**" not in text and "#" not in text and "\\" not in text
+    assert text.splitlines()[0] == "Briefing: Negative security assurances (agenda item 4)"
+    assert "- Are the existing assurances adequate? Many delegations: Unsatisfactory" in text
+
+
+def test_both_languages_carry_the_same_points_in_the_same_order(brief: Brief) -> None:
+    """What the page holds is decided once for every language: the Chinese and the English note of one brief
+    list the same points in the same sections, whatever the page limit leaves out."""
+    tight = PageBudget(lines=20)
+    briefing = plan(brief, prepared=DAY, budget=tight)
+    outlines = {lang: [(tag, text) for tag, text in outline(render(briefing, lang).decode()) if tag in ("h2", "li")]
+                for lang in ("en", "zh")}
+    shape = {lang: [tag for tag, _ in found] for lang, found in outlines.items()}
+    assert shape["en"] == shape["zh"] and briefing.omitted
