@@ -1,5 +1,5 @@
-"""The chair's quantifiers (DESIGN.md §4): which level of the support ladder a passage's wording gives, in Chinese
-or in English, and the other voices of a chair's summary.
+"""The chair's quantifiers: which level of the support ladder (briefs/README.md) a passage's wording gives, in
+Chinese or in English, and the other voices of a chair's summary.
 
 `brief check` warns when a point's `support` disagrees with the quantifier that opens its quote. Only the opening
 of the quote is read (a quantifier further in usually belongs to another clause), and at each position the

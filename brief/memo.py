@@ -1,8 +1,8 @@
 """Dates as text, remembered between runs of the app and of `brief export`.
 
 Formatting a date or a run of meeting days through Babel is cheap, but the first call imports Babel and loads
-its locale data: about 35 ms, a third of `brief export` and a tenth of the app's start. Both show dates at once
-(the meeting days under every title, the date a briefing was prepared), so they keep the strings they have
+its locale data, a large share of `brief export` (README: Performance). The app and the export show dates at
+once (the meeting days under every title, the date a briefing was prepared), so they keep the strings they have
 made in a small JSON file in the user's cache folder and, on the next run, show them without touching Babel.
 
 The file is keyed by the Babel installation (its path and modification time) and by the code that formats

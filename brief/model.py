@@ -2,7 +2,7 @@
 
 Structs are msgspec structs: `msgspec.convert` validates a YAML document against them (see `brief.validate`), and
 `msgspec.json.schema` turns them into the JSON Schema that editors use (`brief schema`). msgspec was chosen over
-pydantic for its import cost (≈ 0.06 s against ≈ 0.18 s), which `brief export` pays on every run.
+pydantic for its import cost, which `brief export` pays on every run (README: Dependencies).
 
 This module imports neither Textual nor Rich nor Markdown: it is plain data plus a few derived views.
 """
@@ -17,7 +17,7 @@ import msgspec
 
 from brief.languages import LANGUAGES, N_, language
 
-#: The support ladder, strongest first (DESIGN.md §4). The order is used for sorting and for the meter.
+#: The support ladder, strongest first (briefs/README.md). The order is used for sorting and for the meter.
 SUPPORT_LEVELS: tuple[str, ...] = ("all", "general", "most", "many", "some", "one")
 Support = Literal["all", "general", "most", "many", "some", "one"]
 Kind = Literal["consensus", "view", "divergence", "proposal", "assessment"]

@@ -13,12 +13,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = ROOT / "seeds"
 BRIEFS = ROOT / "briefs"
 
-# Snapshots depend on these (DESIGN.md §9); tests must not depend on the developer's shell.
+# Snapshots depend on these (README: Development); tests must not depend on the developer's shell.
 for name in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR", "TEXTUAL"):
     os.environ.pop(name, None)
 
 
-#: The libraries whose own rendering the snapshot tests pin (DESIGN.md §9).
+#: The libraries whose own rendering the snapshot tests pin.
 RENDERING = ("textual", "rich")
 
 
@@ -63,6 +63,14 @@ def briefs_dir(tmp_path: Path) -> Path:
     shutil.copy(FIXTURES / "mini.yaml", folder)
     (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
     return folder
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A copy of the bundled briefs and seeds (so that a test may change either), side by side: the briefs folder."""
+    shutil.copytree(BRIEFS, tmp_path / "briefs")
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    return tmp_path / "briefs"
 
 
 def mutate(path: Path, old: str, new: str) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,18 +28,9 @@ from brief.tui.widgets.prose import Prose
 from brief.tui.widgets.source import SourcePane
 from brief.tui.widgets.toggles import Choice
 from brief.userdata import notes_path
-from tests.conftest import BRIEFS, SEEDS, mutate
+from tests.conftest import SEEDS, mutate
 
 NSA = "cd-2105-nsa"
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """A copy of the bundled briefs (so a test may change them) beside the real seeds."""
-    briefs = tmp_path / "briefs"
-    shutil.copytree(BRIEFS, briefs)
-    (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
-    return briefs
 
 
 def make_app(folder: Path, lang: str | None = "en") -> BriefApp:

@@ -17,15 +17,7 @@ from brief.cli import main
 from brief.corpus import Problem
 from brief.i18n import describe
 from brief.loader import load
-from tests.conftest import BRIEFS, ROOT, SEEDS, mutate
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """The bundled briefs and seeds, copied so that a test may change them."""
-    shutil.copytree(BRIEFS, tmp_path / "briefs")
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    return tmp_path / "briefs"
+from tests.conftest import ROOT, mutate
 
 
 def touch_later(path: Path) -> None:

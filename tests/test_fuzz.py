@@ -24,20 +24,20 @@ WHOLE_FILE = {"the file is empty: write a brief in it (see briefs/README.md) or 
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A briefs folder holding only the glossary; each example writes `fuzz.yaml` into it."""
+def glossary_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A briefs glossary_only holding only the glossary; each example writes `fuzz.yaml` into it."""
     briefs = tmp_path_factory.mktemp("fuzz") / "briefs"
     briefs.mkdir()
     shutil.copy(BRIEFS / "glossary.yaml", briefs)
     return briefs
 
 
-def load_file(folder: Path, content: str | bytes) -> None:
+def load_file(glossary_only: Path, content: str | bytes) -> None:
     """Load `content` as a brief and check the property: a Corpus, and either the brief or an error; every problem
     of the file with its path and, unless it concerns the whole file, a line and a column."""
-    path = folder / "fuzz.yaml"
+    path = glossary_only / "fuzz.yaml"
     path.write_bytes(content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content)
-    corpus = load(folder, SEEDS)
+    corpus = load(glossary_only, SEEDS)
     assert isinstance(corpus, Corpus)
     assert all(isinstance(brief, Brief) for brief in corpus.briefs)
     for problem in corpus.problems:
@@ -71,20 +71,20 @@ TREES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dic
 
 @FUZZ
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join))
-def test_documents_built_from_yaml_fragments(folder: Path, text: str) -> None:
-    load_file(folder, text)
+def test_documents_built_from_yaml_fragments(glossary_only: Path, text: str) -> None:
+    load_file(glossary_only, text)
 
 
 @FUZZ
 @given(st.binary(max_size=400))
-def test_random_bytes(folder: Path, data: bytes) -> None:
-    load_file(folder, data)
+def test_random_bytes(glossary_only: Path, data: bytes) -> None:
+    load_file(glossary_only, data)
 
 
 @FUZZ
 @given(TREES, st.booleans())
-def test_random_trees(folder: Path, tree: object, flow: bool) -> None:
-    load_file(folder, yaml.safe_dump(tree, allow_unicode=True, default_flow_style=flow))
+def test_random_trees(glossary_only: Path, tree: object, flow: bool) -> None:
+    load_file(glossary_only, yaml.safe_dump(tree, allow_unicode=True, default_flow_style=flow))
 
 
 # Mutations of real briefs ------------------------------------------------------------------------------------
@@ -127,5 +127,5 @@ def mutated(draw: st.DrawFn) -> str:
 
 @FUZZ
 @given(mutated())
-def test_mutations_of_real_briefs(folder: Path, text: str) -> None:
-    load_file(folder, text)
+def test_mutations_of_real_briefs(glossary_only: Path, text: str) -> None:
+    load_file(glossary_only, text)

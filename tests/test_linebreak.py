@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from uniseg.linebreak import line_break_breakables
 
 from brief.loader import load
-from brief.tui.linebreak import break_opportunities, wrap, wrap_offsets
+from brief.tui.linebreak import break_opportunities, wrap_offsets
 from tests.conftest import BRIEFS
 
 
@@ -65,6 +65,16 @@ def check_wrap(text: str, width: int) -> None:
                 assert cell_len(text[start:later[0]].rstrip()) > width
         else:  # a fold: no opportunity fitted at all
             assert not any(start < o <= end for o in opportunities), (text, width, start, end)
+
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` as the lines `wrap_offsets` breaks it into (paragraphs kept, line-end spaces dropped)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        offsets = (0, *wrap_offsets(paragraph, width), len(paragraph))
+        lines.extend(paragraph[a:b].rstrip() for a, b in zip(offsets, offsets[1:]))
+    return lines
 
 
 @pytest.mark.parametrize("width", [12, 30, 57, 80])

@@ -20,7 +20,7 @@ COPIES = 6
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pool_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled briefs, each under several ids (about 1.5 MB, so that `brief check` uses a pool), two files
     that claim an id already used, and files with errors of every stage: syntax, tags, the schema, quotes."""
     root = tmp_path_factory.mktemp("pool")
@@ -60,42 +60,42 @@ def pools(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return used
 
 
-def test_a_pool_gives_what_one_process_gives(folder: Path, pools: list[Any]) -> None:
-    serial = load(folder, jobs=1)
+def test_a_pool_gives_what_one_process_gives(pool_folder: Path, pools: list[Any]) -> None:
+    serial = load(pool_folder, jobs=1)
     assert not pools
-    pooled = load(folder, jobs=2)
-    assert len(pools) == 1 and pools[0] is not None and len(pools[0]) == len(brief_files(folder))
+    pooled = load(pool_folder, jobs=2)
+    assert len(pools) == 1 and pools[0] is not None and len(pools[0]) == len(brief_files(pool_folder))
     assert pooled == serial
     assert len(serial.briefs) == 4 * COPIES + 1 and len(serial.errors) >= 4 + 4
     assert sum(p.template == DUPLICATE_BRIEF_ID for p in serial.errors) == 4  # each -again file
 
 
-def test_a_pool_fills_the_cache_as_one_process_does(folder: Path, tmp_path: Path, pools: list[Any]) -> None:
-    serial = load(folder, jobs=1)
+def test_a_pool_fills_the_cache_as_one_process_does(pool_folder: Path, tmp_path: Path, pools: list[Any]) -> None:
+    serial = load(pool_folder, jobs=1)
     cache = BriefCache(tmp_path / "cache")
-    assert load(folder, cache=cache, jobs=2) == serial and pools[0] is not None
-    assert load(folder, cache=cache, jobs=2) == serial and len(pools) == 1  # all from the cache: no pool
+    assert load(pool_folder, cache=cache, jobs=2) == serial and pools[0] is not None
+    assert load(pool_folder, cache=cache, jobs=2) == serial and len(pools) == 1  # all from the cache: no pool
 
 
-def test_a_pool_that_cannot_start_means_one_process(folder: Path, pools: list[Any],
+def test_a_pool_that_cannot_start_means_one_process(pool_folder: Path, pools: list[Any],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise OSError("no processes here")
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refuse)
-    assert load(folder, jobs=2) == load(folder, jobs=1)
+    assert load(pool_folder, jobs=2) == load(pool_folder, jobs=1)
     assert pools == [None]
 
 
-def test_few_bytes_are_read_in_one_process(folder: Path, pools: list[Any]) -> None:
-    small = [path for path in brief_files(folder) if path.name.startswith("b-")]
-    load(folder, files=small, jobs=2)
+def test_few_bytes_are_read_in_one_process(pool_folder: Path, pools: list[Any]) -> None:
+    small = [path for path in brief_files(pool_folder) if path.name.startswith("b-")]
+    load(pool_folder, files=small, jobs=2)
     assert not pools
 
 
-def test_check_prints_what_one_process_prints(folder: Path, pools: list[Any], monkeypatch: pytest.MonkeyPatch,
+def test_check_prints_what_one_process_prints(pool_folder: Path, pools: list[Any], monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["check", "--briefs", str(folder), "--lang", "en", "--no-cache"]
+    args = ["check", "--briefs", str(pool_folder), "--lang", "en", "--no-cache"]
     monkeypatch.setattr(pool, "available_cores", lambda: 1)
     assert main(args) == 1
     serial = capsys.readouterr().out

@@ -7,26 +7,20 @@ Textual and Rich are pinned in pyproject.toml because their rendering changes be
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from brief.tui.app import BriefApp
 from brief.tui.state import View
-from tests.conftest import BRIEFS, SEEDS
 
 NSA = View("item", "cd-2105-nsa")
 
 
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    briefs = tmp_path / "briefs"
-    shutil.copytree(BRIEFS, briefs)
-    (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
+@pytest.fixture(autouse=True)
+def _fixed_date_and_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795132800")  # the export preview's date: 20 November 2026
-    monkeypatch.chdir(tmp_path)  # the export screen proposes a file name in the working directory
-    return briefs
+    monkeypatch.chdir(folder.parent)  # the export screen proposes a file name in the working directory
 
 
 async def on_nsa(pilot, *keys: str) -> None:

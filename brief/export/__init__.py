@@ -1,4 +1,4 @@
-"""The one-page briefing (DESIGN.md §5): a plan of what goes on the page (`brief.export.plan`), drawn by one of
+"""The one-page briefing: a plan of what goes on the page (`brief.export.plan`), drawn by one of
 the formats in `FORMATS` — Markdown, Word, plain text. Adding a format is one module with `SUFFIX` and
 `render(plan, lang)`, and one line here.
 

@@ -4,8 +4,8 @@ Rich and Textual wrap only at spaces: a Chinese run after an English word jumps 
 `。，` can start a line. Here break opportunities follow the Unicode line breaking algorithm (UAX #14) for the
 classes that occur in this kind of text. The line-break class of each character comes from a table generated
 from uniseg's Unicode data (`linebreak_data.py`, made by `scripts/make-linebreak-data`; a test compares it with
-uniseg for every code point); the pair rules are applied here because uniseg's full implementation costs
-≈ 0.1 ms per character, too slow to wrap a screenful on every resize. `tests/test_linebreak.py` checks that every
+uniseg for every code point); the pair rules are applied here because uniseg's full implementation is
+far too slow to wrap a screenful on every resize. `tests/test_linebreak.py` checks that every
 break taken here is one uniseg allows, over all the bundled text.
 
 Chinese tailoring, as in UAX #14's East Asian rules: quotation marks open or close by their general category
@@ -123,11 +123,3 @@ def wrap_offsets(text: str, width: int) -> tuple[int, ...]:
         start = best
     return tuple(offsets)
 
-
-def wrap(text: str, width: int) -> list[str]:
-    """`text` as lines of at most `width` cells; paragraphs (newlines) are kept; line-end spaces dropped."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        offsets = (0, *wrap_offsets(paragraph, width), len(paragraph))
-        lines.extend(paragraph[a:b].rstrip() for a, b in zip(offsets, offsets[1:]))
-    return lines

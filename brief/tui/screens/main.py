@@ -91,7 +91,7 @@ class MainScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         """Lay out again only for a new size. At the start Textual sends the screen the terminal's size up to
         three times (from the app's first resize, from the driver's, and from the first layout); each would
-        redo the whole layout and the breakpoint classes for nothing, about 15 ms, before the first screen."""
+        redo the whole layout and the breakpoint classes for nothing, before the first screen."""
         if event.size == self._laid_out_at:
             event.prevent_default()  # Screen's own handler, which lays out, is not called
         self._laid_out_at = event.size

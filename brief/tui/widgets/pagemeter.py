@@ -17,7 +17,6 @@ class PageMeter(Widget):
     lang = reactive("en")
     fill = reactive(0.0)
     omitted = reactive(0)
-    limited = reactive(True)
 
     def render(self) -> Content:
         lang = self.lang
