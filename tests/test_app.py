@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -145,8 +146,8 @@ async def test_a_draft_opens_like_any_brief_with_its_points_to_translate_flagged
         assert len(lines) == len(list(brief.points()))
         done = next(point.id for _, point in brief.points() if not point.to_write)
         assert "totranslate" not in lines[done] and "Delegationsconfirmedthescope" in lines[done]
-        assert all(lines[point.id].startswith(("✔", "◦", "⇄", "➜", "✎")) and "totranslate" in lines[point.id][:16]
-                   for point in flagged)
+        assert all(lines[point.id].lstrip("✦").startswith(("✔", "◦", "⇄", "➜", "✎"))
+                   and "totranslate" in lines[point.id][:16] for point in flagged)
         await open_item(app, pilot, NSA)
         assert "totranslate" not in detail_text(app)  # a curated brief has nothing to translate
         app.cycle_language()
@@ -621,3 +622,58 @@ async def test_small_terminals_stay_usable(folder: Path, size: tuple[int, int]) 
         await pilot.pause()
         assert app.focused is navigator and navigator.display
         assert app.is_running
+
+
+# Reading fast: sections, folding, the one-page view -------------------------------------------------------------
+
+
+async def test_section_keys_jump_and_fold_and_the_one_page_view_shows_the_note(folder: Path) -> None:
+    from brief.export import plan
+    from brief.sources import SeedLibrary
+
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        detail = app.query_one(DetailPane)
+        sections = [row.section for row in detail.rows if row.kind == "section"]
+        assert sections == ["agree", "divide", "views", "proposals", "assessment"][:len(sections)]
+        assert current(app).point.section == "agree"
+        await pilot.press("right_square_bracket")
+        assert current(app).point.section == "divide"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert current(app).point.section == "proposals"
+        await pilot.press("left_square_bracket")
+        assert current(app).point.section == "views"
+        await pilot.press("z")  # the views fold: their points leave the page, the heading says so
+        await pilot.pause()
+        folded = next(row for row in detail.rows if row.section == "views")
+        assert folded.folded and "z unfolds" in folded.text
+        assert not [row for row in detail.rows if row.placed and row.placed.point.section == "views"]
+        await pilot.press("z")
+        assert [row for row in detail.rows if row.placed and row.placed.point.section == "views"]
+        await pilot.press("o")  # what the one-page note holds, and no more
+        await pilot.pause()
+        brief = app.corpus.brief(NSA)
+        note = plan(brief, prepared=dt.date.today(), seeds=SeedLibrary(folder.parent / "seeds")).included
+        shown = [row.placed.point.id for row in detail.rows if row.placed]
+        assert sorted(shown) == sorted(note) and len(shown) < len(list(brief.points()))
+        assert any("The one-page note" in row.text for row in detail.rows)
+        await pilot.press("o")
+        assert len([row for row in detail.rows if row.placed]) == len(list(brief.points()))
+
+
+async def test_a_click_takes_a_point_and_a_second_click_opens_its_passage(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        detail = app.query_one(DetailPane)
+        target = next(i for i, row in enumerate(detail.rows) if row.placed) + 2
+        target = next(i for i in range(target, len(detail.rows)) if detail.rows[i].placed)
+        detail._update_lines()
+        y = detail._index_to_line[target] - int(detail.scroll_y)
+        await pilot.click(DetailPane, offset=(20, y))
+        await pilot.pause()
+        assert detail.highlighted == target and not isinstance(app.screen, PassageScreen)
+        await pilot.click(DetailPane, offset=(20, y))
+        await pilot.pause()
+        assert isinstance(app.screen, PassageScreen)

@@ -7,6 +7,7 @@ calls on them. The app keeps what outlives the screen: the corpus, the language,
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -23,7 +24,7 @@ from brief.corpus import Corpus
 from brief.i18n import N_, t
 from brief.labels import item_label
 from brief.loader import export_errors
-from brief.model import PointRef
+from brief.model import Brief, PointRef
 from brief.tui.state import View
 from brief.tui.widgets.detail import DetailPane
 from brief.tui.widgets.footer import LocalizedFooter
@@ -76,9 +77,21 @@ class MainScreen(Screen[None]):
         yield TitleBar(id="titlebar").data_bind(MainScreen.lang)
         with Horizontal(id="main"):
             yield Navigator(id="navigator").data_bind(MainScreen.lang)
-            yield DetailPane(app.marks, id="detail", days=app.dates.days).data_bind(MainScreen.lang)
+            yield DetailPane(app.marks, id="detail", days=app.dates.days, one_page=self._one_page).data_bind(
+                MainScreen.lang)
         yield SourcePane(app.seeds, id="source").data_bind(MainScreen.lang)
         yield LocalizedFooter(id="footer").data_bind(MainScreen.lang)
+
+    def _one_page(self, brief: Brief) -> tuple[str, ...]:
+        """The points the one-page note of `brief` holds (the export's own plan, in every language)."""
+        from brief.export import plan, prepared_date
+
+        app = self.brief_app
+        try:
+            prepared = prepared_date()
+        except ValueError:
+            prepared = dt.date.today()
+        return plan(brief, prepared=prepared, seeds=app.seeds, dates=app.dates).included
 
     def on_mount(self) -> None:
         navigator = self.query_one(Navigator)

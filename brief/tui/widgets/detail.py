@@ -1,26 +1,28 @@
-"""DetailPane: the page for the current view — an agenda item, a topic, a theme, or the problems found.
+"""DetailPane: the page for the current view — an agenda item, a topic, its one-page view, a theme, the problems.
 
 The page is one OptionList: the header lines and section headings are disabled options, every point is an
-option, and the highlighted option is the point the user is on. Only the lines on screen are drawn, so an
-agenda item with hundreds of points opens as fast as a small one.
+option, and the highlighted option is the point the user is on. What the page holds comes from
+`brief.tui.page` (rows, as data); this widget draws the rows and answers the keys that move through them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from brief.corpus import Corpus
-from brief.i18n import N_, format_days, section_label, t
-from brief.labels import item_title, problem_line
-from brief.model import SECTIONS, Placed, PointRef
+from brief.i18n import N_, format_days, t
+from brief.labels import problem_line
+from brief.model import Brief, Placed, PointRef
+from brief.tui.page import Days, PageOptions, Row, build, section_at, section_starts
 from brief.tui.state import Marks, View
 from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
@@ -28,8 +30,23 @@ from brief.tui.widgets.prose import wrap_content
 #: Options (headings, spacing and points) added before the page is first drawn (a 40-line screen's worth), and
 #: then at each refresh.
 FIRST_SCREEN = 24
-#: A theme can gather thousands of points; the page lists this many, and says so (search narrows further).
-THEME_LIMIT = 500
+#: The component classes whose background is the point: the support meter's cells.
+METER_STYLES = frozenset({"point--meter-on", "point--meter-off"})
+#: The component class of each kind of heading row.
+ROW_STYLES = {"title": "detail--title", "meta": "detail--meta", "section": "detail--section", "text": "detail--empty"}
+
+
+class PointMessage(Message):
+    """Something the user did with the point `entry` of the page."""
+
+    def __init__(self, pane: DetailPane, entry: Placed) -> None:
+        super().__init__()
+        self.pane = pane
+        self.entry = entry
+
+    @property
+    def control(self) -> DetailPane:
+        return self.pane
 
 
 class DetailPane(OptionList):
@@ -41,17 +58,24 @@ class DetailPane(OptionList):
         Binding("up,k", "cursor_up", N_("previous point"), show=False, id="point.previous"),
         Binding("g,home", "first", N_("first point"), show=False, id="point.first"),
         Binding("G,end", "last", N_("last point"), show=False, id="point.last"),
+        Binding("right_square_bracket", "next_section", N_("next section"), show=False, id="point.next-section",
+                tooltip=N_("go to the next section (agree, divide, other views, proposals, assessment)")),
+        Binding("left_square_bracket", "previous_section", N_("previous section"), show=False,
+                id="point.previous-section", tooltip=N_("go to the previous section")),
+        Binding("z", "fold", N_("fold"), show=False, id="point.fold", tooltip=N_("fold or unfold this section")),
+        Binding("o", "one_page", N_("one page"), id="point.one-page",
+                tooltip=N_("show only what the one-page note holds, or every point again")),
         Binding("space", "toggle_mark", N_("mark"), id="point.mark",
                 tooltip=N_("mark the point for your brief (the export offers the marked points)")),
         Binding("c", "copy", N_("copy"), id="point.copy",
                 tooltip=N_("copy the point with its citation and source passage")),
         Binding("enter", "select", N_("source"), id="point.open",
-                tooltip=N_("read the point's source passage, full size")),
+                tooltip=N_("read the point's source passage, full size (or click a point twice)")),
     ]
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
         "detail--title", "detail--meta", "detail--label", "detail--section", "detail--empty", "detail--error",
         "detail--warning", "point--kind-consensus", "point--kind-view", "point--kind-divergence",
-        "point--kind-proposal", "point--kind-assessment",
+        "point--kind-proposal", "point--kind-assessment", "point--key",
         "point--mark", "point--meter-on", "point--meter-off", "point--level", "point--issue", "point--holders",
         "point--context", "point--to-write",
     }
@@ -63,32 +87,35 @@ class DetailPane(OptionList):
             super().__init__()
             self.entry = entry
 
-    class MarkToggled(Message):
-        def __init__(self, ref: PointRef) -> None:
-            super().__init__()
-            self.ref = ref
+    class MarkToggled(PointMessage):
+        @property
+        def ref(self) -> PointRef:
+            return self.entry.ref
 
-    class CopyRequested(Message):
-        def __init__(self, entry: Placed) -> None:
-            super().__init__()
-            self.entry = entry
+    class CopyRequested(PointMessage):
+        pass
 
-    class OpenRequested(Message):
-        def __init__(self, entry: Placed) -> None:
-            super().__init__()
-            self.entry = entry
+    class OpenRequested(PointMessage):
+        pass
 
-    def __init__(self, marks: Marks, *, id: str | None = None,
-                 days: Callable[[Iterable[dt.date], str], str] = format_days) -> None:
+    def __init__(self, marks: Marks, *, id: str | None = None, days: Days = format_days,
+                 one_page: Callable[[Brief], tuple[str, ...]] | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.days = days  # meeting days as text (the app passes one that remembers them between runs)
+        self.one_page = one_page  # the points the one-page note of a brief holds (the screen makes the plan)
         self.corpus = Corpus()
         self.view: View | None = None
         self.marks = marks  # the app's: read here, toggled by the screen
-        self.entries: list[Placed | None] = []  # parallel to the options: None for headings and spacing
+        self.options_of_page = PageOptions()
+        self.rows: list[Row] = []
         self._generation = 0  # of the page shown, so that a replaced page's late options are dropped
 
     # Building the page ------------------------------------------------------------------------------------------
+
+    @property
+    def entries(self) -> list[Placed | None]:
+        """The point of each option, None for headings and spacing."""
+        return [row.placed for row in self.rows]
 
     def show(self, corpus: Corpus, view: View | None, focus: PointRef | None = None) -> None:
         """Rebuild the page for `view`, on the point `focus` when it is there, else at its top.
@@ -96,14 +123,15 @@ class DetailPane(OptionList):
         The options of a long page are added in steps: what fills the screen first, the rest a screenful at a
         time after it is drawn, so that the page appears at once whatever its length (every option is wrapped
         when added, to know its height)."""
+        if view != self.view:
+            self.options_of_page = PageOptions()  # folds and the one-page view are the page's own
         self.corpus, self.view = corpus, view
         self._generation += 1
-        self.entries = []
-        options: list[Option] = []
-        for prompt, entry in self._page():
-            options.append(Option(prompt, disabled=entry is None))
-            self.entries.append(entry)
-        refs = [entry.ref if entry else None for entry in self.entries]
+        brief = corpus.brief(view.brief_id or "") if view is not None else None
+        one_page = self.one_page(brief) if brief and self.options_of_page.one_page and self.one_page else None
+        self.rows = build(corpus, view, self.lang, self.days, self.options_of_page, one_page)
+        options = [Option(self._visual(row), disabled=row.placed is None) for row in self.rows]
+        refs = [row.placed.ref if row.placed else None for row in self.rows]
         target = refs.index(focus) if focus is not None and focus in refs else None
         first = max(FIRST_SCREEN, (target or 0) + 1)
         self.set_options(options[:first])
@@ -127,101 +155,52 @@ class DetailPane(OptionList):
         if len(options) > FIRST_SCREEN:
             self.call_after_refresh(self._add_rest, generation, options[FIRST_SCREEN:])
 
-    def highlight_first(self) -> None:
-        self.highlighted = next((i for i, entry in enumerate(self.entries) if entry is not None), None)
+    def _style(self, name: str) -> Style:
+        """A component class's own style, without the pane's background, so that a highlighted point is one
+        block of the highlight's colour, its holders and level included; the meter's cells keep theirs (a partial
+        style drops a background, so theirs is the full one)."""
+        return self.get_visual_style(name, partial=name not in METER_STYLES)
 
-    def on_focus(self) -> None:
-        if self.highlighted is None:
-            self.highlight_first()
+    def _visual(self, row: Row) -> LinesVisual:
+        if row.placed is not None:
+            entry, context = row.placed, row.context
+            key = entry.point.key and self.view is not None and self.view.kind != "theme"
+            return LinesVisual(lambda width: point_lines(entry.point, self.lang, entry.ref in self.marks,
+                                                         self._style, width, context, key=key))
+        if row.kind == "summary":
+            label = Content.styled(t(self.lang, "Bottom line: "), self._style("detail--label"))
+            return self._text(label + Content(row.text))
+        if row.kind == "problem" and row.problem is not None:
+            problem = row.problem
+            text = Content(problem_line(problem, self.lang)).stylize("bold", 0, len(problem.location()))
+            return self._text(text, f"detail--{problem.level}")
+        return self._text(row.text, ROW_STYLES.get(row.kind))
 
     def _text(self, content: Content | str, style: str | None = None) -> LinesVisual:
         """A block of text wrapped at Unicode line-break opportunities, styled by a component class."""
         content = content if isinstance(content, Content) else Content(content)
 
         def make_lines(width: int) -> list[Content]:
-            styled = content.stylize_before(self.get_visual_style(style)) if style else content
+            styled = content.stylize_before(self._style(style)) if style else content
             return wrap_content(styled, width)
 
         return LinesVisual(make_lines)
 
-    def _point(self, entry: Placed) -> LinesVisual:
-        lang, context = self.lang, self._origin(entry)
-        return LinesVisual(lambda width: point_lines(entry.point, lang, entry.ref in self.marks,
-                                                     self.get_visual_style, width, context))
+    def highlight_first(self) -> None:
+        self.highlighted = next((i for i, row in enumerate(self.rows) if row.placed is not None), None)
 
-    def _origin(self, entry: Placed) -> str | None:
-        """Where a point comes from, above it where it is out of its document (the Themes view)."""
-        if self.view is not None and self.view.kind == "theme":
-            return f"{entry.brief.document.cite(self.lang)} | {entry.topic.title[self.lang]}"
-        return None
-
-    def _page(self) -> list[tuple[LinesVisual, Placed | None]]:
-        lang, view, corpus = self.lang, self.view, self.corpus
-        blank: tuple[LinesVisual, Placed | None] = (self._text(""), None)
-        if view is None:
-            return [blank, (self._text(t(lang, "Choose an agenda item on the left."), "detail--empty"), None)]
-        if view.kind == "problems":
-            return self._problems()
-        if view.kind == "theme":
-            return self._theme(view.theme_id or "")
-        brief = corpus.brief(view.brief_id or "")
-        if brief is None:
-            return [blank, (self._text(t(lang, "This agenda item is no longer in the briefs."), "detail--empty"),
-                            None)]
-        topics = [topic for topic in brief.topics if view.kind == "item" or topic.id == view.topic_id]
-        page: list[tuple[LinesVisual, Placed | None]] = [
-            blank,
-            (self._text(item_title(brief, lang), "detail--title"), None),
-            (self._text(" | ".join((brief.forum[lang], self.days(brief.meeting_days(), lang),
-                                    brief.document.cite(lang))), "detail--meta"), None),
-            blank,
-        ]
-        if view.kind == "topic" and topics:
-            page.append((self._text(topics[0].title[lang], "detail--title"), None))
-        else:
-            label = Content.styled(t(lang, "Bottom line: "), self.get_visual_style("detail--label"))
-            page.append((self._text(label + Content(brief.summary[lang])), None))
-        entries = [Placed(brief, topic, point) for topic in topics for point in topic.points]
-        for section in SECTIONS:
-            listed = [entry for entry in entries if entry.point.section == section]
-            if listed:
-                page += [blank, (self._text(t(lang, "{section} ({count})", section=section_label(section, lang),
-                                              count=len(listed)), "detail--section"), None)]
-                for entry in listed:
-                    page += [blank, (self._point(entry), entry)]
-        return page
-
-    def _theme(self, theme_id: str) -> list[tuple[LinesVisual, Placed | None]]:
-        lang, corpus = self.lang, self.corpus
-        theme = corpus.glossary.theme(theme_id) if corpus.glossary else None
-        found = corpus.by_theme(theme_id)
-        count = t(lang, "{count} points across the documents", count=len(found))
-        if len(found) > THEME_LIMIT:
-            count = t(lang, "{count} points across the documents; the first {shown} are listed, search (/) "
-                            "narrows them", count=len(found), shown=THEME_LIMIT)
-        page: list[tuple[LinesVisual, Placed | None]] = [
-            (self._text(""), None), (self._text(theme.name[lang] if theme else theme_id, "detail--title"), None),
-            (self._text(count, "detail--meta"), None)]
-        for entry in found[:THEME_LIMIT]:
-            page += [(self._text(""), None), (self._point(entry), entry)]
-        return page
-
-    def _problems(self) -> list[tuple[LinesVisual, Placed | None]]:
-        lang = self.lang
-        page: list[tuple[LinesVisual, Placed | None]] = [
-            (self._text(""), None), (self._text(t(lang, "Problems in the briefs"), "detail--title"), None)]
-        if not self.corpus.problems:
-            page.append((self._text(t(lang, "No problems: every brief loaded cleanly."), "detail--meta"), None))
-        for problem in self.corpus.problems:
-            text = Content(problem_line(problem, lang)).stylize("bold", 0, len(problem.location()))
-            page += [(self._text(""), None), (self._text(text, f"detail--{problem.level}"), None)]
-        return page
+    def on_focus(self) -> None:
+        if self.highlighted is None:
+            self.highlight_first()
 
     def watch_lang(self) -> None:
         """Everything on the page is in the current language: rebuild it, on the same point."""
         if self.is_mounted and self.view is not None:
-            current = self.current()
-            self.show(self.corpus, self.view, current.ref if current else None)
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        current = self.current()
+        self.show(self.corpus, self.view, current.ref if current else None)
 
     def notify_style_update(self) -> None:
         """A new theme: the cached lines carry the old colours."""
@@ -230,11 +209,60 @@ class DetailPane(OptionList):
                 option.prompt.clear()
         super().notify_style_update()
 
+    # Sections ---------------------------------------------------------------------------------------------------
+
+    def _go_to_section(self, step: int) -> None:
+        """To the first point of the next (`step` 1) or previous (-1) section; to its heading when folded."""
+        starts = section_starts(self.rows)
+        here = self.highlighted if self.highlighted is not None else -1
+        current = max((i for i in starts if i <= here), default=-1)
+        choices = [i for i in starts if i > current] if step > 0 else [i for i in starts if i < current]
+        if not choices:
+            return
+        start = choices[0] if step > 0 else choices[-1]
+        end = next((i for i in starts if i > start), len(self.rows))
+        point = next((i for i in range(start + 1, end) if self.rows[i].placed is not None), None)
+        if point is not None and point < self.option_count:
+            self.highlighted = point
+        elif start < self.option_count:  # a folded section: its heading comes into view
+            self._update_lines()
+            self.scroll_to(y=self._index_to_line.get(start, 0), animate=False)
+
+    def action_next_section(self) -> None:
+        self._go_to_section(1)
+
+    def action_previous_section(self) -> None:
+        self._go_to_section(-1)
+
+    def action_fold(self) -> None:
+        """Fold the section of the point the user is on (or unfold the next folded section below)."""
+        here = self.highlighted if self.highlighted is not None else 0
+        section = section_at(self.rows, here) if self.current() is not None else None
+        folded = set(self.options_of_page.folded)
+        if section is None:
+            section = next((row.section for row in self.rows[here:] if row.kind == "section" and row.folded), None)
+        if section is None:
+            return
+        folded ^= {section}
+        self.options_of_page = PageOptions(frozenset(folded), self.options_of_page.one_page)
+        focus = self.current()
+        self.show(self.corpus, self.view, focus.ref if focus and section not in folded else None)
+        starts = [i for i in section_starts(self.rows) if self.rows[i].section == section]
+        if starts and section in folded:
+            self.highlighted = next((i for i in range(starts[0], len(self.rows)) if self.rows[i].placed), None)
+
+    def action_one_page(self) -> None:
+        """Only what the one-page note holds (an agenda item or topic), or every point again."""
+        if self.view is None or not self.view.brief_id:
+            return
+        self.options_of_page = PageOptions(self.options_of_page.folded, not self.options_of_page.one_page)
+        self._rebuild()
+
     # The point the user is on -----------------------------------------------------------------------------------
 
     def current(self) -> Placed | None:
         index = self.highlighted
-        return self.entries[index] if index is not None and index < len(self.entries) else None
+        return self.rows[index].placed if index is not None and index < len(self.rows) else None
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
@@ -243,18 +271,29 @@ class DetailPane(OptionList):
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if (entry := self.current()) is not None:
-            self.post_message(self.OpenRequested(entry))
+            self.post_message(self.OpenRequested(self, entry))
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click takes a point (to mark or copy it); a click on the point already taken opens its passage."""
+        event.prevent_default()  # not OptionList's own handler, which opens at the first click
+        clicked: int | None = event.style.meta.get("option")
+        if clicked is None or self._options[clicked].disabled:
+            return
+        if clicked == self.highlighted:
+            self.action_select()
+        else:
+            self.highlighted = clicked
 
     def action_toggle_mark(self) -> None:
         if (entry := self.current()) is not None:
-            self.post_message(self.MarkToggled(entry.ref))
+            self.post_message(self.MarkToggled(self, entry))
 
     def refresh_point(self, ref: PointRef) -> None:
         """Draw the point `ref` again (its mark changed)."""
-        for index, entry in enumerate(self.entries):
-            if entry is not None and entry.ref == ref and index < self.option_count:
-                self.replace_option_prompt_at_index(index, self._point(entry))
+        for index, row in enumerate(self.rows):
+            if row.placed is not None and row.placed.ref == ref and index < self.option_count:
+                self.replace_option_prompt_at_index(index, self._visual(row))
 
     def action_copy(self) -> None:
         if (entry := self.current()) is not None:
-            self.post_message(self.CopyRequested(entry))
+            self.post_message(self.CopyRequested(self, entry))

@@ -24,6 +24,7 @@ from brief.tui.widgets.prose import hang, wrap_content
 #: Markers with a narrow East Asian width, so they take one cell on every terminal.
 KIND_MARKERS = {"consensus": "✔", "view": "◦", "divergence": "⇄", "proposal": "➜", "assessment": "✎"}
 MARK = "⚑"
+KEY = "✦"
 METER_CELLS = len(SUPPORT_LEVELS)
 
 StyleOf = Callable[[str], Style]
@@ -62,12 +63,12 @@ def meter(level: str, style: StyleOf) -> Content:
 
 
 def point_lines(point: Point, lang: str, marked: bool, style: StyleOf, width: int,
-                context: str | None = None) -> list[Content]:
+                context: str | None = None, key: bool = False) -> list[Content]:
     """The point as lines of at most `width` cells: a divergence as its question and then each side with its
     holders and meter; a view or proposal as its meter and text, with its level in words; the chair's reading
     after its holder, without a meter (it is not a share of the room). A point with texts still to write (a
-    draft's) opens with "to translate"."""
-    head = Content.assemble((MARK if marked else " ", style("point--mark")),
+    draft's) opens with "to translate". Before it: ⚑ when marked, ✦ when it is a key point of the one-page note."""
+    head = Content.assemble((MARK if marked else " ", style("point--mark")), (KEY if key else " ", style("point--key")),
                             (KIND_MARKERS[point.kind], style(f"point--kind-{point.kind}")), " ")
     flag = Content.styled(t(lang, "to translate") + " ", style("point--to-write")) if point.to_write else Content()
     gap = language(lang).word_gap  # before the level: Chinese brackets carry their own space
