@@ -654,6 +654,7 @@ async def test_section_keys_jump_and_fold_and_the_one_page_view_shows_the_note(f
         await pilot.press("o")  # what the one-page note holds, and no more
         await pilot.pause()
         brief = app.corpus.brief(NSA)
+        assert brief is not None
         note = plan(brief, prepared=dt.date.today(), seeds=SeedLibrary(folder.parent / "seeds")).included
         shown = [row.placed.point.id for row in detail.rows if row.placed]
         assert sorted(shown) == sorted(note) and len(shown) < len(list(brief.points()))
