@@ -54,12 +54,24 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
+def copy_glossary(folder: Path) -> Path:
+    """Write the bundled glossary into `folder` without its `shifts:` section (the last one): the shifts cite the
+    bundled briefs by id, so they hold only beside those briefs, and a folder of other briefs would report them."""
+    text = (BRIEFS / "glossary.yaml").read_text(encoding="utf-8")
+    themes_and_terms, found, _ = text.partition("\nshifts:\n")
+    assert found, "the bundled glossary has a `shifts:` section"
+    target = folder / "glossary.yaml"
+    target.write_text(themes_and_terms + "\n", encoding="utf-8")
+    return target
+
+
 @pytest.fixture
 def briefs_dir(tmp_path: Path) -> Path:
-    """A briefs folder with the bundled glossary and the small fixture brief; seeds beside it are the real ones."""
+    """A briefs folder with the bundled glossary (without its shifts) and the small fixture brief; seeds beside it
+    are the real ones."""
     folder = tmp_path / "briefs"
     folder.mkdir()
-    shutil.copy(BRIEFS / "glossary.yaml", folder)
+    copy_glossary(folder)
     shutil.copy(FIXTURES / "mini.yaml", folder)
     (tmp_path / "seeds").symlink_to(SEEDS, target_is_directory=True)
     return folder

@@ -29,7 +29,7 @@ from markdown_it import MarkdownIt
 from brief.cli import main
 from brief.i18n import describe
 from brief.loader import load
-from tests.conftest import BRIEFS, FIXTURES, ROOT, SEEDS
+from tests.conftest import FIXTURES, ROOT, SEEDS, copy_glossary
 
 TIMEOUT = 20  # seconds for one command, however hostile its input
 EXPORT = ["--briefs", "briefs", "-o", "out/brief.md", "--date", "2026-11-22"]
@@ -46,7 +46,7 @@ def root(tmp_path: Path) -> Path:
     export folder already holding a file), side by side; the commands run from here."""
     briefs = tmp_path / "briefs"
     briefs.mkdir()
-    shutil.copy(BRIEFS / "glossary.yaml", briefs)
+    copy_glossary(briefs)
     mini = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
     (briefs / "mini.yaml").write_text(mini, encoding="utf-8")
     (briefs / "good.yaml").write_text(mini.replace("\nid: mini-nsa\n", "\nid: good-nsa\n"), encoding="utf-8")
@@ -424,7 +424,7 @@ def test_html_and_markdown_in_content_are_escaped_in_the_export(root: Path) -> N
     (lambda root: (root / "nowhere").mkdir(),
      ["nowhere/glossary.yaml: warning: no glossary.yaml: themes cannot be checked; add one (see briefs/README.md)",
       "nowhere: error: no briefs (*.yaml) in this directory: add one (see briefs/README.md) or pass --briefs DIR"]),
-    (lambda root: ((root / "nowhere").mkdir(), shutil.copy(BRIEFS / "glossary.yaml", root / "nowhere")),
+    (lambda root: ((root / "nowhere").mkdir(), copy_glossary(root / "nowhere")),
      ["nowhere: error: no briefs (*.yaml) in this directory: add one (see briefs/README.md) or pass --briefs DIR"]),
 ], ids=["missing", "empty", "only-a-glossary"])
 def test_briefs_folder_missing_or_empty(root: Path, make: Callable[[Path], None], expected: list[str]) -> None:

@@ -35,6 +35,22 @@ def test_one_brief_per_agenda_item() -> None:
     assert CORPUS.problems == ()
 
 
+def test_every_shift_sentence_cites_points_of_both_its_documents() -> None:
+    """A sentence of what changed says what the earlier and what the later document records, so it cites a point
+    of each (`brief check` verifies that each point it cites exists and carries the theme); one shift per theme
+    and pair of documents."""
+    assert CORPUS.glossary is not None
+    shifts = CORPUS.glossary.shifts
+    one_sided = [(shift.theme, shift.between, sentence.text.en[:40]) for shift in shifts
+                 for sentence in shift.sentences if {cited.split("/")[0] for cited in sentence.points} != set(
+                     shift.between)]
+    assert one_sided == []
+    pairs = [(shift.theme, shift.between) for shift in shifts]
+    assert len(pairs) == len(set(pairs))
+    spanning = {"fmct", "nsa", "nuclear-disarmament", "humanitarian", "npt", "ctbt", "nwfz", "verification"}
+    assert spanning <= {shift.theme for shift in shifts}
+
+
 @pytest.mark.parametrize("seed", sorted({brief.document.source for brief in CORPUS.briefs}))
 def test_every_paragraph_of_substance_is_cited_or_skipped_with_a_reason(seed: str) -> None:
     (found,) = [c for c in coverage(CORPUS, SeedLibrary(SEEDS)) if c.seed.name == seed]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from brief.cli import main
 from brief.loader import load
 from brief.model import TO_WRITE, Assessment, Brief, Consensus, Divergence, Point, Proposal, Viewpoint
-from tests.conftest import BRIEFS, ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, copy_glossary
 
 TO_TRANSLATE = "warning: to translate: this"
 
@@ -26,7 +25,7 @@ def folder(tmp_path: Path) -> tuple[Path, Path]:
     briefs, seeds = tmp_path / "briefs", tmp_path / "seeds"
     briefs.mkdir()
     seeds.mkdir()
-    shutil.copy(BRIEFS / "glossary.yaml", briefs)
+    copy_glossary(briefs)
     return briefs, seeds
 
 

@@ -4,14 +4,13 @@ these tests in the genre of a CD coordinator's summary) -> `brief seed` -> `brie
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from brief.loader import load
 from brief.model import Assessment, Consensus, Divergence, Proposal, Viewpoint
-from tests.conftest import BRIEFS, FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, copy_glossary
 
 RAW = FIXTURES / "english" / "cd-2299.raw.txt"
 
@@ -26,7 +25,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_seed_draft_check_export(tmp_path: Path) -> None:
     (tmp_path / "briefs").mkdir()
     (tmp_path / "seeds").mkdir()
-    shutil.copy(BRIEFS / "glossary.yaml", tmp_path / "briefs")
+    copy_glossary(tmp_path / "briefs")
 
     seeded = run("seed", str(RAW), "--symbol", "CD/2299", "--date", "2024-09-12", cwd=tmp_path / "seeds")
     assert seeded.returncode == 0, seeded.stderr

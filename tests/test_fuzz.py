@@ -3,7 +3,6 @@ the fixture brief and of the real briefs. The only outcomes are a valid brief or
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 from brief.corpus import Corpus
 from brief.loader import load
 from brief.model import Brief
-from tests.conftest import BRIEFS, FIXTURES, SEEDS
+from tests.conftest import BRIEFS, FIXTURES, SEEDS, copy_glossary
 
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -28,7 +27,7 @@ def glossary_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A briefs glossary_only holding only the glossary; each example writes `fuzz.yaml` into it."""
     briefs = tmp_path_factory.mktemp("fuzz") / "briefs"
     briefs.mkdir()
-    shutil.copy(BRIEFS / "glossary.yaml", briefs)
+    copy_glossary(briefs)
     return briefs
 
 

@@ -219,7 +219,8 @@ def _two_briefs_with_a_shift(briefs_dir: Path, shift: str) -> Path:
     """The fixture brief, an earlier copy of it (`old-nsa`, 2013), and a glossary with `shift` under `shifts:`."""
     mini = (briefs_dir / "mini.yaml").read_text(encoding="utf-8")
     (briefs_dir / "old.yaml").write_text(mini.replace("id: mini-nsa", "id: old-nsa").replace(
-        "date: 2017-09-15", "date: 2013-10-09"), encoding="utf-8")
+        "date: 2017-09-15", "date: 2013-10-09").replace("meetings: [2017-06-28, 2017-06-29, 2017-06-30]",
+                                                        "meetings: [2013-06-27]"), encoding="utf-8")
     glossary = briefs_dir / "glossary.yaml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "shifts:\n" + shift, encoding="utf-8")
     return glossary
@@ -238,6 +239,27 @@ def test_a_shift_cites_points_of_its_theme_in_its_two_briefs(briefs_dir: Path) -
     corpus = load(briefs_dir)
     assert corpus.problems == ()
     assert corpus.glossary is not None and corpus.glossary.shifts[0].between == ("old-nsa", "mini-nsa")
+
+
+@pytest.mark.parametrize(("between", "refused"), [("[mini-nsa, aug-nsa]", None), ("[aug-nsa, mini-nsa]", "aug-nsa")])
+def test_the_earlier_document_of_a_shift_is_the_one_whose_meetings_came_first(briefs_dir: Path, between: str,
+                                                                               refused: str | None) -> None:
+    """A record of August's meetings dated a day before a record of June's (as the Working Group's report on
+    nuclear disarmament is, before CD/2105) is the later document."""
+    mini = (briefs_dir / "mini.yaml").read_text(encoding="utf-8")
+    (briefs_dir / "aug.yaml").write_text(mini.replace("id: mini-nsa", "id: aug-nsa").replace(
+        "date: 2017-09-15", "date: 2017-09-14").replace("meetings: [2017-06-28, 2017-06-29, 2017-06-30]",
+                                                        "meetings: [{from: 2017-08-08, to: 2017-08-10}]"),
+                                         encoding="utf-8")
+    shift = SHIFT.replace("[old-nsa, mini-nsa]", between).replace("old-nsa/adequacy", "aug-nsa/adequacy")
+    glossary = briefs_dir / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "shifts:\n" + shift, encoding="utf-8")
+    found = messages(briefs_dir)
+    if refused is None:
+        assert found == []
+    else:
+        assert found == [f"glossary.yaml:{line_of(glossary, 'between:')}:15: error: `{refused}` is the later "
+                         "document: list the earlier document first"]
 
 
 @pytest.mark.parametrize(

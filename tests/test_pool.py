@@ -14,7 +14,7 @@ from brief import pool
 from brief.cache import BriefCache
 from brief.cli import main
 from brief.loader import DUPLICATE_BRIEF_ID, brief_files, load
-from tests.conftest import BRIEFS, SEEDS
+from tests.conftest import BRIEFS, SEEDS, copy_glossary
 
 COPIES = 6
 
@@ -27,7 +27,7 @@ def pool_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     briefs = root / "briefs"
     briefs.mkdir()
     shutil.copytree(SEEDS, root / "seeds")
-    shutil.copy(BRIEFS / "glossary.yaml", briefs)
+    copy_glossary(briefs)
     for path in brief_files(BRIEFS):
         text = path.read_text(encoding="utf-8")
         brief_id = path.stem

@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 
 from brief.loader import load
 from brief.search import SearchIndex, occurrences
-from tests.conftest import BRIEFS, FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS, copy_glossary
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     folder = tmp_path_factory.mktemp("search") / "briefs"
     folder.mkdir()
-    shutil.copy(BRIEFS / "glossary.yaml", folder)
+    copy_glossary(folder)
     shutil.copy(FIXTURES / "mini.yaml", folder)
     (folder.parent / "seeds").symlink_to(SEEDS, target_is_directory=True)
     corpus = load(folder)
