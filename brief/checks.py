@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from brief.corpus import Glossary, Problem
 from brief.files import shown_path
@@ -204,18 +204,21 @@ def check_shifts(glossary: Glossary, briefs: Iterable[Brief], positions: dict[st
     by_id = {brief.id: brief for brief in briefs}
     problems: list[Problem] = []
 
-    def report(key: str, template: str, **params: str) -> None:
+    def report(key: str, template: str, level: Literal["error", "warning"] = "error", **params: str) -> None:
         line, col = positions.get(key, (1, 1))
-        problems.append(Problem(path=shown, line=line, col=col, template=template, params=params))
+        problems.append(Problem(path=shown, line=line, col=col, level=level, template=template, params=params))
 
     for i, shift in enumerate(glossary.shifts):
         if glossary.theme(shift.theme) is None:
             report(f"{i}/theme", N_("unknown theme `{theme}`: use a theme id from this glossary's themes"),
                    theme=shift.theme)
-        for n, brief_id in enumerate(shift.between):
-            if brief_id not in by_id:
-                report(f"{i}/between/{n}", N_("no brief `{id}` loads: use the id of a brief in this folder (`brief "
-                                              "list`)"), id=brief_id)
+        missing = [(n, brief_id) for n, brief_id in enumerate(shift.between) if brief_id not in by_id]
+        for n, brief_id in missing:  # a glossary copied beside other briefs, or a brief with errors: one warning
+            report(f"{i}/between/{n}", N_("no brief `{id}` loads, so this shift is left out: use the id of a brief "
+                                          "in this folder (`brief list`), or fix that brief"), level="warning",
+                   id=brief_id)
+        if missing:
+            continue
         first, last = (by_id.get(brief_id) for brief_id in shift.between)
         if first and last and when_held(first) > when_held(last):
             report(f"{i}/between/0", N_("`{first}` is the later document: list the earlier document first"),

@@ -267,7 +267,8 @@ def test_the_earlier_document_of_a_shift_is_the_one_whose_meetings_came_first(br
     [
         ("theme: nsa", "theme: nsb", "error: unknown theme `nsb`: use a theme id from this glossary's themes"),
         ("between: [old-nsa, mini-nsa]", "between: [old-nsa, gone-nsa]",
-         "error: no brief `gone-nsa` loads: use the id of a brief in this folder (`brief list`)"),
+         "warning: no brief `gone-nsa` loads, so this shift is left out: use the id of a brief in this folder "
+         "(`brief list`), or fix that brief"),
         ("between: [old-nsa, mini-nsa]", "between: [mini-nsa, old-nsa]",
          "error: `mini-nsa` is the later document: list the earlier document first"),
         ("old-nsa/adequacy,", "old-nsa/nothing-here,", "error: no point `nothing-here`: cite an id of a point of "
