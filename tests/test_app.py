@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, RadioSet, Static, TextArea
 
 from brief.loader import load
 from brief.locations import config_dir
@@ -678,3 +678,58 @@ async def test_a_click_takes_a_point_and_a_second_click_opens_its_passage(folder
         await pilot.click(DetailPane, offset=(20, y))
         await pilot.pause()
         assert isinstance(app.screen, PassageScreen)
+
+
+async def test_the_export_dialog_proposes_the_documents_folder_and_remembers_the_last(folder: Path,
+                                                                                       tmp_path: Path) -> None:
+    from brief.locations import documents_dir
+
+    documents_dir().mkdir(parents=True)
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one("#folder", Input).value == str(documents_dir())
+        assert screen.query_one("#language", RadioSet)._selected == 0  # the keyboard's place is the chosen one
+        screen.query_one("#folder", Input).value = str(chosen)
+        await pilot.click("#write")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert [p.name for p in chosen.iterdir()] == ["cd-2105-nsa-Negative-security-assurances.en.md"]
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#folder", Input).value == str(chosen)
+
+
+@pytest.mark.parametrize("name", ["~nosuchuser/x.md", "n" * 300 + ".md"])
+async def test_a_bad_file_name_in_the_export_dialog_is_a_message_not_a_crash(folder: Path, name: str) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#filename", Input).value = name
+        await pilot.click("#write")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen) and app.is_running
+        status = str(app.screen.query_one("#status", Static).render())
+        assert ("no such user" in status) if name.startswith("~") else ("the name is too long" in status), status
+
+
+async def test_the_export_dialog_at_40x15_keeps_the_name_and_the_buttons_in_view(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(40, 15)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        for selector in ("#filename", "#write", "#cancel", "#folder"):
+            region = screen.query_one(selector).region
+            assert region.height and region.bottom <= 15 and region.right <= 40, selector
+        footer = screen.query_one("#dialog-footer")
+        assert footer.region.bottom == 15

@@ -27,6 +27,7 @@ from brief.userdata import load_settings, save_settings
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from brief.search import SearchIndex
 
@@ -91,6 +92,12 @@ class BriefApp(App[None]):
     def on_unmount(self) -> None:
         self.dates.save()
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notice, from any widget, shows its text as it is: a file name or a title from a brief is data,
+        never markup (`[link=…]`, `[@click=…]`). No notice of brief's uses markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # Language and theme ----------------------------------------------------------------------------------------
 
     def cycle_language(self) -> None:
@@ -106,6 +113,20 @@ class BriefApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         self._save_setting("theme", theme)
+
+    def remember(self, key: str, value: str) -> None:
+        """Keep a choice of the user's for the next run (the export folder, say)."""
+        self._save_setting(key, value)
+
+    def export_folder(self) -> Path:
+        """Where an export goes: the folder of the last one, else the user's documents folder, else the working
+        folder (a machine without a documents folder)."""
+        from brief.locations import documents_dir
+
+        for folder in (self.settings.get("export_folder"), documents_dir(), Path.cwd()):
+            if folder and Path(folder).is_dir():
+                return Path(folder)
+        return Path.cwd()
 
     def _save_setting(self, key: str, value: str) -> None:
         if self.settings.get(key) != value:

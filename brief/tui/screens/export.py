@@ -1,4 +1,5 @@
-"""Export: choose the language and the points, see exactly what will be written, and write it safely."""
+"""Export: choose the language, the format and the points, see what will be written, choose the folder and the
+name, and write it safely. At 40x15 the choices scroll and the folder, the name and the buttons stay in view."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Markdown, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from brief.export import FORMATS, DateError, Plan, default_filename, plan, prepared_date, render
-from brief.files import FileError, write_atomic
+from brief.files import FileError, reason, write_atomic
 from brief.i18n import N_, t
 from brief.languages import LANGUAGES
 from brief.memo import DateTexts
@@ -21,6 +22,7 @@ from brief.model import Brief
 from brief.sources import SeedLibrary
 from brief.tui.screens import Dialog
 from brief.tui.widgets.pagemeter import PageMeter
+from brief.tui.widgets.preview import Preview
 from brief.tui.widgets.toggles import Choice, Tick
 
 
@@ -37,53 +39,62 @@ class ExportScreen(Dialog[Path | None]):
         super().__init__()
         self.brief, self.marked, self.notes, self.seeds, self.lang = brief, marked, notes, seeds, lang
         self.dates = dates or DateTexts()
-        self.folder = folder  # None: the working directory, and the proposed name is shown without a folder
+        self.folder = folder or Path.cwd()
         self.briefing: Plan | None = None
-        self.markdown = ""  # the preview: the briefing in the chosen language, as Markdown
-        self._proposal = (lang, "md")  # the language and format of the file name proposed
+        self.markdown = ""  # the briefing in the chosen language, as the Markdown file would hold it
         self.confirm_replace: Path | None = None
+        self._proposal = (lang, "md")  # the language and format of the file name proposed
 
     def compose(self) -> ComposeResult:
-        lang = self.lang
+        lang, has_notes = self.lang, bool(self.notes.strip())
         with Vertical(id="dialog"):
             yield Static(Content(t(lang, "Export a brief: {short}", short=self.brief.agenda_item.short[lang])),
                          classes="title")
-            with Horizontal(classes="options"):
-                yield Static(Content(t(lang, "Language")), classes="label")
-                with RadioSet(id="language", compact=True):
-                    for code, spec in LANGUAGES.items():
-                        yield Choice(spec.name, value=lang == code, id=f"lang-{code}", compact=True)
-                yield Tick(t(lang, "No page limit"), id="full", compact=True)
-            with Horizontal(classes="options"):
-                yield Static(Content(t(lang, "Format")), classes="label")
-                with RadioSet(id="format", compact=True):
-                    for name, found in FORMATS.items():
-                        yield Choice(t(lang, found.label), value=name == "md", id=f"format-{name}", compact=True)
-            with Horizontal(classes="options"):
-                yield Static(Content(t(lang, "Points")), classes="label")
-                with RadioSet(id="scope", compact=True):
-                    yield Choice(t(lang, "Whole agenda item"), value=not self.marked, id="scope-item", compact=True)
-                    yield Choice(t(lang, "Marked ({count})", count=len(self.marked)), value=bool(self.marked),
-                                 id="scope-marked", disabled=not self.marked, compact=True)
-                yield Tick(t(lang, "Include my notes"), value=bool(self.notes.strip()), id="notes",
-                           disabled=not self.notes.strip(), compact=True)
+            with VerticalScroll(id="choices"):
+                with Horizontal(classes="options"):
+                    yield Static(Content(t(lang, "Language")), classes="label")
+                    with RadioSet(id="language", compact=True):
+                        for code, spec in LANGUAGES.items():
+                            yield Choice(spec.name, value=lang == code, id=f"lang-{code}", compact=True)
+                    yield Tick(t(lang, "No page limit"), id="full", compact=True)
+                with Horizontal(classes="options"):
+                    yield Static(Content(t(lang, "Format")), classes="label")
+                    with RadioSet(id="format", compact=True):
+                        for name, found in FORMATS.items():
+                            yield Choice(t(lang, found.label), value=name == "md", id=f"format-{name}", compact=True)
+                with Horizontal(classes="options"):
+                    yield Static(Content(t(lang, "Points")), classes="label")
+                    with RadioSet(id="scope", compact=True):
+                        yield Choice(t(lang, "Whole agenda item"), value=not self.marked, id="scope-item",
+                                     compact=True)
+                        yield Choice(t(lang, "Marked ({count})", count=len(self.marked)), value=bool(self.marked),
+                                     id="scope-marked", disabled=not self.marked, compact=True)
+                    notes = t(lang, "Include my notes") if has_notes else t(lang, "Include my notes (none yet: "
+                                                                                   "n writes them)")
+                    yield Tick(notes, value=has_notes, id="notes", disabled=not has_notes, compact=True)
             yield PageMeter(id="meter")
             with VerticalScroll(id="preview"):
-                yield Markdown(id="preview-text")
-            with Horizontal(id="write-row"):
+                yield Preview(id="preview-text")
+            with Horizontal(classes="path-row"):
+                yield Static(Content(t(lang, "Folder")), classes="label")
+                yield Input(str(self.folder), id="folder", compact=True)
+            with Horizontal(classes="path-row", id="write-row"):
                 yield Input(id="filename", placeholder=t(lang, "file name"), compact=True)
                 yield Button(t(lang, "Write"), id="write", variant="primary", compact=True)
                 yield Button(t(lang, "Cancel"), id="cancel", compact=True)
             yield Static(id="status", markup=False)
+        yield self.footer(lang)
 
     def on_mount(self) -> None:
         self.query_one(PageMeter).lang = self.lang
         self.query_one("#filename", Input).value = self._proposed(*self._proposal)
+        for radios in self.query(RadioSet):  # the keyboard's place starts on the chosen button, not the first
+            radios._selected = radios.pressed_index if radios.pressed_index >= 0 else radios._selected
         self.refresh_preview()
+        self.query_one("#language", RadioSet).focus()
 
     def _proposed(self, lang: str, format_name: str) -> str:
-        name = default_filename(self.brief, lang, format_name)
-        return str(self.folder / name) if self.folder else name
+        return default_filename(self.brief, lang, format_name)
 
     def export_lang(self) -> str:
         return next((code for code in LANGUAGES if self.query_one(f"#lang-{code}", Choice).value), self.lang)
@@ -104,7 +115,7 @@ class ExportScreen(Dialog[Path | None]):
         self.briefing = plan(self.brief, prepared=prepared, full=full, point_ids=self.marked if marked_only else None,
                              notes=notes, seeds=self.seeds, dates=self.dates)
         self.markdown = render(self.briefing, lang, "md").decode("utf-8")
-        self.query_one("#preview-text", Markdown).update(self.markdown)
+        self.query_one(Preview).show(self.briefing, lang)
         meter = self.query_one(PageMeter)
         meter.fill, meter.omitted = self.briefing.fill(lang), len(self.briefing.omitted)
         self.confirm_replace = None
@@ -124,31 +135,44 @@ class ExportScreen(Dialog[Path | None]):
     def _options_changed(self) -> None:
         self.refresh_preview()
 
-    @on(Input.Changed, "#filename")
-    def _name_changed(self) -> None:
+    @on(Input.Changed)
+    def _path_changed(self) -> None:
         self.confirm_replace = None
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
 
+    def target(self) -> Path:
+        """The file to write: the name, in the folder unless the name gives its own. Raises FileError."""
+        folder = self.query_one("#folder", Input).value.strip() or "."
+        name = self.query_one("#filename", Input).value.strip()
+        try:
+            return (Path(folder).expanduser() / Path(name).expanduser()).absolute()
+        except RuntimeError:  # `~nosuchuser`
+            raise FileError(N_("{path}: no such user's home folder: write the folder out"),
+                            path=f"{folder}/{name}") from None
+
     @on(Button.Pressed, "#write")
-    @on(Input.Submitted, "#filename")
+    @on(Input.Submitted)
     def action_write(self) -> None:
         lang, status = self.lang, self.query_one("#status", Static)
-        raw = self.query_one("#filename", Input).value.strip()
-        if not raw or self.briefing is None:
+        if not self.query_one("#filename", Input).value.strip() or self.briefing is None:
             status.update(Content(t(lang, "Give a file name.")))
             return
-        path = Path(raw).expanduser()
-        replace = self.confirm_replace == path
-        if path.exists() and not path.is_dir() and not replace:
-            self.confirm_replace = path
-            status.update(Content(t(lang, "{path} exists. Press Write again to replace it.", path=path)))
-            return
         try:
+            path = self.target()
+            replace = self.confirm_replace == path
+            if path.is_file() and not replace:
+                self.confirm_replace = path
+                status.update(Content(t(lang, "{path} exists. Press Write again to replace it.", path=path)))
+                return
             write_atomic(path, render(self.briefing, self.export_lang(), self.export_format()), force=replace)
         except FileError as error:
             status.update(Content(error.message(lang)))
+            return
+        except OSError as error:  # the name itself is refused (too long, say) before any file is opened
+            status.update(Content(t(lang, "cannot use {path} ({reason}): choose another name",
+                                    path=self.query_one("#filename", Input).value, reason=t(lang, reason(error)))))
             return
         self.dismiss(path)

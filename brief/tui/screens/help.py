@@ -38,3 +38,4 @@ class HelpScreen(Dialog[None]):
             yield Prose(t(lang, "Copying uses your terminal's clipboard support (OSC 52). Some terminals ignore it, "
                                 "or ask first; in tmux, enable set-clipboard."))
             yield Static(Content(t(lang, "Press escape to close.")), classes="hint")
+        yield self.footer(self.lang)

@@ -297,7 +297,8 @@ class MainScreen(Screen[None]):
 
         def written(path: Path | None) -> None:
             if path is not None:
+                app.remember("export_folder", str(path.parent))  # the next export proposes the same folder
                 self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
 
         app.push_screen(ExportScreen(brief, app.marks.of_brief(brief), load_notes(brief.id), app.seeds, self.lang,
-                                     dates=app.dates), written)
+                                     folder=app.export_folder(), dates=app.dates), written)

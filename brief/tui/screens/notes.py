@@ -33,6 +33,8 @@ class NotesScreen(Dialog[str | None]):
             yield TextArea(self.text, id="notes-text", soft_wrap=True, show_line_numbers=False, compact=True)
             yield Static(Content(t(lang, "Escape saves and closes. These notes go into the exported brief.")),
                          classes="hint")
+        yield self.footer(self.lang)
+
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

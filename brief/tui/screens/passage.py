@@ -63,3 +63,4 @@ class PassageScreen(Dialog[None]):
                 yield Prose(t(lang, "The quote is not in {name}: run `brief check`.",
                               name=self.brief.document.source), classes="passage")
             yield Static(Content(t(lang, "Press escape to close.")), classes="hint")
+        yield self.footer(self.lang)

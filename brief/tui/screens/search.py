@@ -49,6 +49,8 @@ class SearchScreen(Dialog[PointRef | None]):
             yield Input(placeholder=t(self.lang, "Search points in Chinese or English"), id="query", compact=True)
             yield Static(id="count", markup=False)
             yield OptionList(id="results", compact=True)
+        yield self.footer(self.lang)
+
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

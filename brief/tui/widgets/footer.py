@@ -15,9 +15,11 @@ class LocalizedFooter(Footer):
 
     lang = reactive("en", recompose=True)
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, lang: str | None = None) -> None:
         # Every key must fit 80 columns in both languages: compact, and the palette (ctrl+p) is in the help.
         super().__init__(id=id, compact=True, show_command_palette=False)
+        if lang is not None:
+            self.set_reactive(LocalizedFooter.lang, lang)
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
