@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 from textual import on
@@ -32,10 +33,11 @@ class ExportScreen(Dialog[Path | None]):
         Binding("ctrl+s", "write", N_("write"), id="export.write"),
     ]
 
-    def __init__(self, brief: Brief, marked: list[str], notes: str, seeds: SeedLibrary, lang: str,
+    def __init__(self, brief: Brief, marked: list[str], notes: Mapping[str, str], seeds: SeedLibrary, lang: str,
                  folder: Path | None = None, dates: DateTexts | None = None) -> None:
         super().__init__()
-        self.brief, self.marked, self.notes, self.seeds, self.lang = brief, marked, notes, seeds, lang
+        self.brief, self.marked, self.seeds, self.lang = brief, marked, seeds, lang
+        self.notes = {code: text for code, text in notes.items() if text.strip()}  # "Our line", by language
         self.dates = dates or DateTexts()
         self.folder = folder  # None: the working directory, and the proposed name is shown without a folder
         self.briefing: Plan | None = None
@@ -65,8 +67,8 @@ class ExportScreen(Dialog[Path | None]):
                     yield Choice(t(lang, "Whole agenda item"), value=not self.marked, id="scope-item", compact=True)
                     yield Choice(t(lang, "Marked ({count})", count=len(self.marked)), value=bool(self.marked),
                                  id="scope-marked", disabled=not self.marked, compact=True)
-                yield Tick(t(lang, "Include my notes"), value=bool(self.notes.strip()), id="notes",
-                           disabled=not self.notes.strip(), compact=True)
+                yield Tick(t(lang, "Include my notes"), value=bool(self.notes), id="notes",
+                           disabled=not self.notes, compact=True)
             yield PageMeter(id="meter")
             with VerticalScroll(id="preview"):
                 yield Markdown(id="preview-text")
@@ -95,7 +97,7 @@ class ExportScreen(Dialog[Path | None]):
         lang = self.export_lang()
         marked_only = self.query_one("#scope-marked", Choice).value
         full = self.query_one("#full", Tick).value
-        notes = {lang: self.notes} if self.query_one("#notes", Tick).value else None
+        notes = self.notes if self.query_one("#notes", Tick).value else None
         try:
             prepared = prepared_date()
         except DateError as error:
@@ -140,9 +142,9 @@ class ExportScreen(Dialog[Path | None]):
         if not raw or self.briefing is None:
             status.update(Content(t(lang, "Give a file name.")))
             return
-        path = Path(raw).expanduser()
+        path = _expanded(raw)
         replace = self.confirm_replace == path
-        if path.exists() and not path.is_dir() and not replace:
+        if _is_file(path) and not replace:
             self.confirm_replace = path
             status.update(Content(t(lang, "{path} exists. Press Write again to replace it.", path=path)))
             return
@@ -152,3 +154,20 @@ class ExportScreen(Dialog[Path | None]):
             status.update(Content(error.message(lang)))
             return
         self.dismiss(path)
+
+
+def _expanded(raw: str) -> Path:
+    """`~/x.md` in the home folder; `~nosuchuser/x.md` as typed, for the write to say that no such folder exists."""
+    try:
+        return Path(raw).expanduser()
+    except RuntimeError:
+        return Path(raw)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether something other than a folder is at `path`; a name the OS refuses (too long…) is for the write to
+    explain."""
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:
+        return False
