@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from brief.corpus import Glossary, Problem
 from brief.files import shown_path
-from brief.i18n import N_
+from brief.i18n import LANGUAGE_NAMES, N_
 from brief.model import LANGS, SHARED, TO_WRITE, Brief, Divergence, Point, SeedName
 from brief.sources import Seed, SeedLibrary
 
@@ -132,7 +132,6 @@ def _check_kind(reader: Reader, path: NodePath, point: Point) -> None:
 def check_to_write(reader: Reader, data: Any) -> None:
     """A warning at every text that a draft left to write (it starts with `TO_WRITE`), wherever it is in the
     file, whether or not the rest of the file is valid."""
-    from brief.validate import LANGUAGE_NAMES
 
     stack: list[tuple[NodePath, Any]] = [((), data)]  # not recursive: the reader bounds nesting, not Python
     while stack:

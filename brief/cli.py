@@ -322,7 +322,10 @@ def _alone_with_id(candidate: Path, brief_id: str) -> bool:
     """True when the file named after `brief_id` exists and no other brief file mentions the id (so none can
     claim it too): then that file alone gives the brief. Reading the others' bytes is far faster than loading
     them."""
-    if not candidate.is_file():
+    try:
+        if not candidate.is_file():
+            return False
+    except OSError:  # a folder that cannot be entered: loading every file reports it
         return False
     needle = brief_id.encode("utf-8")
     for path in brief_files(candidate.parent):

@@ -98,6 +98,15 @@ def language_name(lang: str) -> str:
     return language(lang).name
 
 
+#: Each language as a sentence of the interface names it: "English" / "英文", "Chinese" / "中文".
+LANGUAGE_NAMES = {"en": N_("English"), "zh": N_("Chinese")}
+
+
+def language_in(code: str, lang: str) -> str:
+    """The language `code` named in the interface language `lang`: "Chinese" / "中文"."""
+    return t(lang, LANGUAGE_NAMES.get(code, code))
+
+
 # Support ladder and point kinds, as the interface names them.
 SUPPORT_LABELS = {
     "all": N_("all"),

@@ -18,10 +18,9 @@ from typing import Any, Literal, Union
 
 import msgspec
 
-from brief.i18n import N_
+from brief.i18n import LANGUAGE_NAMES, N_
 
 Path = tuple[str | int, ...]
-LANGUAGE_NAMES = {"en": N_("English"), "zh": N_("Chinese")}
 
 
 class Issue(typing.NamedTuple):

@@ -24,6 +24,7 @@ KEYS = (
     ("l", N_("switch every text between Chinese and English")),
     ("/", N_("search all points, in both languages")),
     ("space", N_("mark the point for the brief")),
+    ("M", N_("clear the marks of this agenda item (press it twice)")),
     ("c", N_("copy the point with its citation")),
     ("n", N_("your notes for this agenda item")),
     ("e", N_("export a one-page brief (Markdown)")),

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Tree
 
 from brief.corpus import Corpus
-from brief.i18n import N_, language_name, t, tn
+from brief.i18n import N_, language_in, t, tn
 from brief.labels import item_label
 from brief.loader import export_errors
 from brief.tui.state import PointRef, View
@@ -313,7 +313,7 @@ class MainScreen(Screen[None]):
             notes[code] = found.text
             if found.problem is not None:
                 self.notify(t(self.lang, "Your notes in {language} are left out: {problem}",
-                              language=language_name(code), problem=found.problem.message(self.lang)),
+                              language=language_in(code, self.lang), problem=found.problem.message(self.lang)),
                             severity="warning", markup=False)
 
         def written(path: Path | None) -> None:

@@ -17,12 +17,12 @@ from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
 from brief.files import FileError
-from brief.i18n import N_, language_name, t
+from brief.i18n import N_, language_in, t
 from brief.model import Brief
 from brief.tui.screens import Dialog
 from brief.userdata import Notes, NotesConflict, keep_notes_aside, load_notes, save_notes
 
-#: The buttons each state offers, by id, with their labels (msgids).
+#: The buttons the states offer (each shows those it offers), by id, with their labels (msgids).
 CHOICES = {
     "read": N_("Read it"),
     "aside": N_("Keep it aside, start afresh"),
@@ -54,13 +54,14 @@ class NotesScreen(Dialog[Notes | None]):
         lang, notes = self.lang, self.notes
         with Vertical(id="dialog"):
             yield Static(Content(t(lang, "Our line on {short}, in {language}", short=self.brief.agenda_item.short[lang],
-                                   language=language_name(notes.lang))), classes="title")
+                                   language=language_in(notes.lang, lang))), classes="title")
             yield Static(id="notes-state", classes="note", markup=False)
             yield TextArea(notes.text, id="notes-text", soft_wrap=True, show_line_numbers=False, compact=True)
             yield Static(id="status", markup=False)
-            yield Horizontal(id="notes-choices")
-            yield Static(Content(t(lang, "Escape saves and closes. These notes go into the exported brief in "
-                                         "{language}.", language=language_name(notes.lang))), classes="hint")
+            with Horizontal(id="notes-choices"):
+                for choice, label in CHOICES.items():
+                    yield Button(t(lang, label), id=f"notes-{choice}", compact=True)
+            yield Static(id="notes-hint", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self._show_state()
@@ -73,14 +74,18 @@ class NotesScreen(Dialog[Notes | None]):
         self.query_one("#status", Static).update(text)
 
     def _offer(self, *choices: str) -> None:
+        """Show the buttons of `choices` (in the order of CHOICES), and no other."""
         row = self.query_one("#notes-choices", Horizontal)
-        row.remove_children()
-        row.mount_all(Button(t(self.lang, CHOICES[choice]), id=f"notes-{choice}", compact=True) for choice in choices)
+        for choice in CHOICES:
+            row.query_one(f"#notes-{choice}", Button).display = choice in choices
         row.display = bool(choices)
 
     def _show_state(self) -> None:
         lang, notes, state = self.lang, self.notes, self.query_one("#notes-state", Static)
         editor = self.editor
+        self.query_one("#notes-hint", Static).update(
+            t(lang, "Escape saves and closes. These notes go into the exported brief in {language}.",
+              language=language_in(notes.lang, lang)) if self.mode == "edit" else t(lang, "Escape closes."))
         editor.read_only = self.mode != "edit"
         editor.display = self.mode != "damaged"
         state.display = True
@@ -95,7 +100,7 @@ class NotesScreen(Dialog[Notes | None]):
         elif notes.earlier is not None:
             state.update(t(lang, "These notes come from an earlier version of brief, for every language; saved, they "
                                  "become the notes in {language}, and {path} is kept as it is.",
-                           language=language_name(notes.lang), path=notes.earlier))
+                           language=language_in(notes.lang, lang), path=notes.earlier))
             self._offer()
         else:
             state.display = False
