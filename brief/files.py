@@ -254,13 +254,22 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
+#: Whether this OS can hard-link a symbolic link itself (Linux can; where not, such a link is renamed).
+_LINKS_A_LINK = os.link in os.supports_follow_symlinks
+
+
 def _link_without_clobbering(source: Path, target: Path) -> bool:
     """Give `source`'s file the name `target` too, unless `target` exists (FileExistsError). A hard link fails
     atomically if the file appeared meanwhile; where the file system has no hard links (or for a folder), an
     existence check and a rename do. Returns whether `source` is still there (linked, not renamed): the caller
     removes it."""
     try:
-        os.link(source, target, follow_symlinks=False)
+        if _LINKS_A_LINK:
+            os.link(source, target, follow_symlinks=False)  # a link is kept aside as itself, not its target
+        elif source.is_symlink():
+            raise OSError(errno.ENOTSUP, "cannot hard-link a symbolic link here")
+        else:
+            os.link(source, target)
     except FileExistsError:
         raise
     except OSError:

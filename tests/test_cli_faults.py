@@ -22,7 +22,7 @@ import pytest
 
 from brief.i18n import t
 from brief.locations import data_dir
-from brief.userdata import load_notes, notes_path, save_marks, save_notes
+from brief.userdata import load_notes, marks_path, notes_path, save_marks, save_notes
 from tests.conftest import ROOT
 from tests.test_bad_input import EXPORT, TIMEOUT, edit, snapshot
 
@@ -269,6 +269,12 @@ def test_export_marked_exports_the_points_marked_in_the_app(root: Path) -> None:
     full = run("export", "mini-nsa", "--briefs", "briefs", "--points", "interim-step,ad-hoc-committee", "-o", "-",
                cwd=root)
     assert markdown == full.stdout
+    marks_path("mini-nsa").write_bytes(b'{"marked": ')
+    before = everything(root)
+    damaged = run("export", "mini-nsa", "--briefs", "briefs", "--marked", cwd=root)
+    fails(damaged, f"brief export: cannot read {marks_path('mini-nsa')} (its content is damaged): open the agenda item "
+                   "in the app, which keeps the file aside")
+    assert everything(root) == before  # the command line only reads the user's files
 
 
 # Signals -----------------------------------------------------------------------------------------------------
@@ -314,3 +320,30 @@ def test_a_signal_during_the_write_leaves_no_temporary_file(root: Path, tmp_path
     assert everything(root) == before  # the old file as it was, and no temporary file
     assert t("zh", "brief {command}: stopped by {signal}; any file being written is left as it was", command="export",
              signal=name).startswith("brief export：")
+
+
+#: What brief makes of a settings file and a notes file it may not read (run without root's override).
+READ_UNREADABLE = """
+from brief.userdata import load_notes, load_settings
+settings, notes = load_settings(), load_notes("mini-nsa", "en")
+print(settings.problem.message("en"))
+print(settings.kept_as.name)
+print(notes.problem.message("en"), notes.readable)
+"""
+
+
+def test_settings_and_notes_the_user_may_not_read(root: Path) -> None:
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "brief" / "settings.json"
+    notes = notes_path("mini-nsa", "en")
+    for path in (settings, notes):
+        path.parent.mkdir(parents=True)
+        path.write_text('{"lang": "zh"}\n', encoding="utf-8")
+        path.chmod(0)
+    result = subprocess.run([sys.executable, "-c", READ_UNREADABLE], capture_output=True, text=True, cwd=root,
+                            env=environment(), timeout=TIMEOUT, preexec_fn=without_override())
+    if result.returncode == 99:
+        pytest.skip("capabilities cannot be dropped here")
+    assert result.stdout.splitlines() == [f"cannot read {settings} (permission denied)", "settings.json.bak",
+                                          f"cannot read {notes} (permission denied) None"], result.stderr
+    assert settings.with_name("settings.json.bak").stat().st_mode & 0o777 == 0  # kept aside as it was
+    assert notes.exists()  # notes are kept aside only when the user asks

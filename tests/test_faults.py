@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -251,3 +252,25 @@ def test_exporting(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
         assert temporary_files(root) == []
 
     every_fault(export, reset)
+
+
+@pytest.mark.parametrize("command", [["check", "--briefs", "briefs"],
+                                     ["export", "mini-nsa", "--briefs", "briefs", "--date", "2026-11-22"]],
+                         ids=["check", "export"])
+def test_caches_that_cannot_be_written_change_nothing(root: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    """The brief cache and the remembered dates are written on the way (cold): a fault there is no failure."""
+    monkeypatch.chdir(root)
+    cache = Path(os.environ["XDG_CACHE_HOME"])
+    assert main(command) == 0
+    expected = capsys.readouterr()
+
+    def reset() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    def run(injector: Injector) -> None:
+        assert main(command) == 0
+        assert capsys.readouterr() == expected
+        assert temporary_files(cache) == []
+
+    every_fault(run, reset)
