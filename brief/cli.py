@@ -135,8 +135,8 @@ def _command(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None,
 
 
 def _discard(stream: TextIO | None) -> None:
-    """Send what is still buffered for a standard output that failed nowhere, so that Python's own flush at exit
-    does not fail again with a traceback."""
+    """Point a standard output that failed at the null device, so that Python's own flush at exit, of what is
+    still buffered, does not fail again (with a traceback)."""
     if stream is None:
         return
     try:
