@@ -8,9 +8,10 @@ message goes through the catalogs, in the language of `--lang` or of the locale.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 import msgspec
 
@@ -20,7 +21,7 @@ from brief.i18n import default_lang, section_short_label, t, tn
 from brief.labels import problem_line
 from brief.languages import LANGUAGES
 from brief.limits import MAX_FILE_BYTES
-from brief.loader import brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
+from brief.loader import GLOSSARY, brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
 from brief.model import SECTIONS
 
 
@@ -35,10 +36,6 @@ def _options() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=tuple(LANGUAGES), default=argparse.SUPPRESS,
                         help="language of the output (default: from the locale)")
     return common
-
-
-#: Notes are a few paragraphs; a larger file is not notes (and `/dev/zero` would never end).
-MAX_NOTES_BYTES = 1_000_000
 
 
 def parser() -> argparse.ArgumentParser:
@@ -62,8 +59,13 @@ def parser() -> argparse.ArgumentParser:
                         help="md (Markdown), docx (Word) or txt (plain text); default: from FILE's suffix, else md")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument("--full", action="store_true", help="every point, without the one-page limit")
-    export.add_argument("--points", metavar="ID,ID,…", help="only these points")
-    export.add_argument("--notes", type=Path, metavar="FILE", help="add your own line from FILE")
+    chosen = export.add_mutually_exclusive_group()
+    chosen.add_argument("--points", metavar="ID,ID,…", help="only these points")
+    chosen.add_argument("--marked", action="store_true", help="only the points marked in the app")
+    notes = export.add_mutually_exclusive_group()
+    notes.add_argument("--notes", type=Path, metavar="FILE",
+                       help="your own line from FILE (default: your notes saved in the app, in the export's language)")
+    notes.add_argument("--no-notes", action="store_true", help="leave your saved notes out")
     export.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed as prepared (default: today)")
     schema = commands.add_parser("schema", parents=[common], help="print the JSON Schema of a brief file")
     schema.add_argument("--glossary", action="store_true", help="the schema of glossary.yaml instead")
@@ -72,7 +74,7 @@ def parser() -> argparse.ArgumentParser:
     seed.add_argument("raw", type=Path, metavar="FILE", help="the text extracted from the UN document's PDF")
     seed.add_argument("--symbol", metavar="SYMBOL", help="the document symbol, such as CD/2105 (its running header)")
     seed.add_argument("--date", metavar="YYYY-MM-DD", help="the date of issue (its line in the masthead)")
-    seed.add_argument("--lang", dest="text_lang", choices=("zh", "en"), metavar="zh|en",
+    seed.add_argument("--lang", dest="text_lang", choices=tuple(LANGUAGES), metavar="|".join(LANGUAGES),
                       help="the language of the text (default: from the text)")
     seed.add_argument("-o", "--output", type=Path, metavar="FILE",
                       help="write to FILE (default: SYMBOL.LANG.txt, such as cd-2105.zh.txt)")
@@ -88,26 +90,61 @@ def main(argv: list[str] | None = None) -> int:
     lang = getattr(args, "lang", None) or default_lang()
     briefs_dir = getattr(args, "briefs", None) or default_briefs_dir()
     seeds_dir = getattr(args, "seeds", None)
-    try:
-        if args.command == "check":
-            return check(briefs_dir, seeds_dir, args.files or None, lang, sys.stdout, coverage=args.coverage,
-                         cache=not args.no_cache)
-        if args.command == "list":
-            return list_briefs(briefs_dir, seeds_dir, lang)
-        if args.command == "export":
-            return export(args, briefs_dir, seeds_dir, lang)
-        if args.command == "schema":
-            return schema(args.glossary, sys.stdout)
-        if args.command in ("seed", "draft"):
-            from brief import curate
-
-            return curate.seed(args, lang) if args.command == "seed" else curate.draft(args, lang)
+    if args.command is None:
         return run_app(briefs_dir, seeds_dir, getattr(args, "lang", None))
+    from brief.stdio import GuardedOutput, OutputError, Stopped, signals_stop
+
+    real = sys.stdout
+    out = GuardedOutput(real)
+    sys.stdout = cast("TextIO", out)  # every write to it, ours and Rich's, fails as OutputError
+    try:
+        with signals_stop():
+            status = _command(args, briefs_dir, seeds_dir, lang, sys.stdout)
+            out.flush()
+            return status
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `brief check | head`
-        sys.stderr.close()
+    except Stopped as stop:  # SIGTERM, SIGHUP: a file being written is left as it was
+        sys.stderr.write(t(lang, "brief {command}: stopped by {signal}; any file being written is left as it was",
+                           command=args.command, signal=stop.name) + "\n")
+        return 128 + stop.signum
+    except OutputError as error:
+        if not error.broken_pipe:  # `brief check | head`: the reader has what it wanted
+            sys.stderr.write(t(lang, "brief {command}: cannot write the output ({reason}): send it to a file or a "
+                                     "pipe that can take it", command=args.command,
+                               reason=t(lang, error.reason)) + "\n")
+        _discard(real)
         return 1
+    finally:
+        sys.stdout = real
+
+
+def _command(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str, out: TextIO) -> int:
+    if args.command == "check":
+        return check(briefs_dir, seeds_dir, args.files or None, lang, out, coverage=args.coverage,
+                     cache=not args.no_cache)
+    if args.command == "list":
+        return list_briefs(briefs_dir, seeds_dir, lang, out)
+    if args.command == "export":
+        return export(args, briefs_dir, seeds_dir, lang)
+    if args.command == "schema":
+        return schema(args.glossary, out)
+    from brief import curate
+
+    return curate.seed(args, lang) if args.command == "seed" else curate.draft(args, lang)
+
+
+def _discard(stream: TextIO | None) -> None:
+    """Point a standard output that failed at the null device, so that Python's own flush at exit, of what is
+    still buffered, does not fail again (with a traceback)."""
+    if stream is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def summary(corpus: Corpus, lang: str) -> str:
@@ -126,13 +163,17 @@ def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, la
     from brief.pool import available_cores
 
     if files:
-        missing = [f for f in files if not f.is_file()]
-        for path in missing:
-            out.write(t(lang, "{path}: error: no such file: check the path, or give no file to check every brief",
-                        path=path) + "\n")
-        if missing:
+        wrong = [_not_a_brief_file(path, lang) for path in files]
+        for message in filter(None, wrong):
+            out.write(message + "\n")
+        if any(wrong):
             return 1
         briefs_dir = files[0].parent if briefs_dir == default_briefs_dir() else briefs_dir
+        glossaries = [path for path in files if path.name == GLOSSARY]
+        for path in glossaries:  # read as the glossary of its folder, as every check reads it
+            out.write(t(lang, "{path}: the glossary: checked as one (run `brief check` to check its shifts against "
+                              "every brief)", path=path) + "\n")
+        files = [path for path in files if path.name != GLOSSARY]
     corpus = load(briefs_dir, seeds_dir, files, BriefCache() if cache else None, jobs=available_cores())
     if coverage:
         from brief.coverage import coverage_problems
@@ -146,13 +187,27 @@ def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, la
     return 1 if corpus.errors else 0
 
 
-def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
+def _not_a_brief_file(path: Path, lang: str) -> str | None:
+    """Why `brief check FILE` cannot read `path` as a brief file, if it cannot."""
+    if path.is_dir():
+        return t(lang, "{path}: error: this is a folder: give brief files, or check the folder with --briefs {path}",
+                 path=path)
+    if not path.is_file():
+        return t(lang, "{path}: error: no such file: check the path, or give no file to check every brief", path=path)
+    return None
+
+
+def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str, out: TextIO) -> int:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     corpus = load(briefs_dir, seeds_dir)
-    console = Console(highlight=False)
+    if not corpus.briefs:  # no table of nothing: what is wrong, as `brief check` says it
+        for problem in corpus.errors:
+            sys.stderr.write(problem_line(problem, lang) + "\n")
+        return 1
+    console = Console(highlight=False, file=out)
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column(t(lang, "ID"), no_wrap=True)  # an id is copied into `brief export ID`: never broken
     for heading in (t(lang, "Document"), t(lang, "Item"), t(lang, "Title")):
@@ -168,7 +223,7 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
     if corpus.errors:
         console.print(Text(t(lang, "{count} problem(s) found: run `brief check` for details",
                              count=len(corpus.errors)), style="yellow"))
-    return 0 if corpus.briefs else 1
+    return 0
 
 
 def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
@@ -176,6 +231,7 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     from brief.files import FileError, read_bytes, reason, write_atomic
     from brief.memo import DateTexts
     from brief.sources import SeedLibrary
+    from brief.userdata import MAX_NOTES_BYTES, load_marks, load_notes
 
     def fail(message: str) -> int:
         sys.stderr.write(t(lang, "brief export: {message}", message=message) + "\n")
@@ -199,6 +255,12 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
         except (OSError, UnicodeDecodeError) as error:
             return fail(t(lang, "cannot read the notes file {path} ({reason}): it must be a UTF-8 text file",
                           path=args.notes, reason=t(lang, reason(error))))
+    elif not args.no_notes:  # the notes saved in the app, in the export's language
+        saved = load_notes(args.id, lang)
+        if saved.problem is not None:
+            return fail(t(lang, "{problem}: see your notes in the app (n), or pass --no-notes",
+                          problem=saved.problem.message(lang)))
+        notes = {lang: saved.text}
     # The brief's own file alone (a brief is usually named after its id) when no other file may claim the id;
     # otherwise, or when that fails, every file.
     candidate = briefs_dir / f"{args.id}.yaml"
@@ -222,7 +284,17 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
         return fail(t(lang, "`{id}` has errors (above): fix them (`brief check` lists every problem), then export "
                             "again", id=args.id))
     point_ids = [p.strip() for p in args.points.split(",") if p.strip()] if args.points else None
-    if point_ids is not None:
+    if args.marked:
+        try:
+            marked = set(load_marks(brief.id))
+        except FileError as error:
+            return fail(t(lang, "{problem}: open the agenda item in the app, which keeps the file aside",
+                          problem=error.message(lang)))
+        point_ids = [point.id for _, point in brief.points() if point.id in marked]
+        if not point_ids:
+            return fail(t(lang, "no point of `{id}` is marked: mark points in the app (space), or leave out --marked",
+                          id=brief.id))
+    elif point_ids is not None:
         unknown = [p for p in point_ids if brief.point(p) is None]
         if unknown or not point_ids:
             return fail(t(lang, "no point with id {ids} in `{brief}`; `brief export {brief} --full` shows them all",
@@ -234,9 +306,7 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     dates.save()
     content = render(briefing, lang, format_name)
     if to_stdout:
-        sys.stdout.flush()
         sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
         return 0
     try:
         write_atomic(args.output, content, force=args.force)
@@ -252,7 +322,10 @@ def _alone_with_id(candidate: Path, brief_id: str) -> bool:
     """True when the file named after `brief_id` exists and no other brief file mentions the id (so none can
     claim it too): then that file alone gives the brief. Reading the others' bytes is far faster than loading
     them."""
-    if not candidate.is_file():
+    try:
+        if not candidate.is_file():
+            return False
+    except OSError:  # a folder that cannot be entered: loading every file reports it
         return False
     needle = brief_id.encode("utf-8")
     for path in brief_files(candidate.parent):

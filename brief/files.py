@@ -9,6 +9,7 @@ keeps its permissions; a new one follows the umask.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import os
@@ -79,6 +80,23 @@ def safe_name(text: str, fallback: str, max_bytes: int = 120) -> str:
     return stem if stem and not reserved else fallback
 
 
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def key_stem(key: str) -> str:
+    """The file-name stem of the files kept for the id `key` (notes, marks): a different stem for every different
+    key, on every OS, case-insensitive file systems included. Lowercase ASCII letters, digits and hyphens stand
+    for themselves (a brief id is made of them: `cd-2105-nsa` stays `cd-2105-nsa`); every other byte of the
+    key's UTF-8 is written `_` and two hex digits, and so is the first letter of a name Windows reserves with
+    any extension (`con` becomes `_63on`, so `con.en.md` is never asked of Windows). The `_` escapes keep any two
+    stems apart, since each can be read back into its key."""
+    if not key:
+        return "_"  # no key gives it: every other `_` is followed by two hex digits
+    stem = "".join(char if char in _PLAIN else "".join(f"_{byte:02x}" for byte in char.encode("utf-8"))
+                   for char in key)
+    return f"_{ord(stem[0]):02x}{stem[1:]}" if stem in _WINDOWS_RESERVED else stem
+
+
 def shown_path(path: Path) -> str:
     """A path as problems show it: relative to the working directory when inside it."""
     try:
@@ -114,6 +132,17 @@ def read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
+def read_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of the user's file `path` (see `read_bytes`), or None when there is none. Raises FileError, with
+    the reason, for a file that is there but cannot be read."""
+    try:
+        return read_bytes(path, limit)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise FileError(N_("cannot read {path} ({reason})"), path=str(path), reason=reason(error)) from None
+
+
 # Writing -----------------------------------------------------------------------------------------------------
 
 
@@ -136,22 +165,23 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
     if not folder.is_dir():
         raise FileError(N_("the folder {folder} does not exist: create it or choose another"), folder=str(folder))
     try:
-        handle = tempfile.NamedTemporaryFile("wb", dir=folder, prefix=f".{path.name[:64]}.", suffix=".tmp",
-                                             delete=False)
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:64]}.", suffix=".tmp")
     except OSError as error:
         raise FileError(N_("cannot write in {folder} ({reason}): choose a folder you can write to"),
                         folder=str(folder), reason=reason(error)) from None
-    temporary = Path(handle.name)
+    temporary = Path(name)
     try:
-        with handle:
-            os.fchmod(handle.fileno(), stat.S_IMODE(existing.st_mode) if existing else _new_file_mode())
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            os.fchmod(descriptor, stat.S_IMODE(existing.st_mode) if existing else _new_file_mode())
+            _write_all(descriptor, content)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
         if force:
             os.replace(temporary, path)
         else:
-            _link_without_clobbering(temporary, path)
+            _link_without_clobbering(temporary, path)  # the temporary name is removed below
+        _sync_folder(folder)
     except FileExistsError:
         raise FileError(N_("{path} already exists: choose another name, or pass --force to replace it"),
                         path=shown) from None
@@ -159,7 +189,50 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
         raise FileError(N_("could not write {path} ({reason}); any existing file is unchanged"),
                         path=shown, reason=reason(error)) from None
     finally:  # also on ctrl-c or a signal turned into an exception: after a rename there is nothing to remove
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def set_aside(path: Path) -> Path:
+    """Move the file at `path` (whatever it is: a damaged file, a pipe, a link) to `<name>.bak` beside it, or to
+    `<name>.1.bak`, `<name>.2.bak`… when that exists: a copy kept earlier is never replaced. The file brief
+    could not read is kept for the user this way, and its place is free for a new one. Returns the new path;
+    raises FileError, and then the file is where it was."""
+    for number in range(100):
+        target = path.with_name(f"{path.name}.bak" if number == 0 else f"{path.name}.{number}.bak")
+        try:
+            if _link_without_clobbering(path, target):
+                try:
+                    os.unlink(path)
+                except OSError:
+                    os.unlink(target)  # as it was: one name, the old one
+                    raise
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise FileError(N_("could not keep {path} aside as {target} ({reason}): move it away yourself"),
+                            path=str(path), target=target.name, reason=reason(error)) from None
+        _sync_folder(path.parent)
+        return target
+    raise FileError(N_("could not keep {path} aside: {target} and 99 more are taken; delete old copies"),
+                    path=str(path), target=path.name + ".bak")
+
+
+def _write_all(descriptor: int, content: bytes) -> None:
+    view = memoryview(content)
+    while view:
+        view = view[os.write(descriptor, view):]  # a write may take fewer bytes than given
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` last through a power cut, where the OS allows (not on Windows); a failure
+    changes nothing that was written."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def _existing(path: Path) -> os.stat_result | None:
@@ -181,16 +254,27 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def _link_without_clobbering(temporary: Path, path: Path) -> None:
-    """Move `temporary` to `path` unless `path` exists. A hard link fails atomically if the file appeared
-    meanwhile; where the file system has no hard links, an existence check and a rename do."""
+#: Whether this OS can hard-link a symbolic link itself (Linux can; where not, such a link is renamed).
+_LINKS_A_LINK = os.link in os.supports_follow_symlinks
+
+
+def _link_without_clobbering(source: Path, target: Path) -> bool:
+    """Give `source`'s file the name `target` too, unless `target` exists (FileExistsError). A hard link fails
+    atomically if the file appeared meanwhile; where the file system has no hard links (or for a folder), an
+    existence check and a rename do. Returns whether `source` is still there (linked, not renamed): the caller
+    removes it."""
     try:
-        os.link(temporary, path)
+        if _LINKS_A_LINK:
+            os.link(source, target, follow_symlinks=False)  # a link is kept aside as itself, not its target
+        elif source.is_symlink():
+            raise OSError(errno.ENOTSUP, "cannot hard-link a symbolic link here")
+        else:
+            os.link(source, target)
     except FileExistsError:
         raise
     except OSError:
-        if path.exists():
-            raise FileExistsError(str(path)) from None
-        os.replace(temporary, path)
-    else:
-        temporary.unlink()
+        if os.path.lexists(target):
+            raise FileExistsError(str(target)) from None
+        os.rename(source, target)
+        return False
+    return True

@@ -65,9 +65,10 @@ def tn(lang: str, singular: str, plural: str, n: int, /, **params: object) -> st
 
 
 #: The parameters of a problem whose values are messages themselves (written with `N_` in `brief.validate`:
-#: "an empty string", "English", a field's description), translated with the problem. Every other value (a key,
+#: "an empty string", "English", a field's description; `why`, an OS error as `brief.files.reason` says it),
+#: translated with the problem. Every other value (a key,
 #: an id, a value from the file) is shown as written, even one that happens to read like a message ("error").
-MESSAGE_PARAMS = frozenset({"got", "expected", "language"})
+MESSAGE_PARAMS = frozenset({"got", "expected", "language", "why"})
 
 
 def describe(problem: Problem, lang: str) -> str:
@@ -88,6 +89,11 @@ def default_lang(environ: Mapping[str, str] = os.environ) -> str:
             code = value.split(":")[0].split("_")[0].split(".")[0].lower()
             return code if code in LANGUAGES else "en"
     return "en"
+
+
+def language_in(code: str, lang: str) -> str:
+    """The language `code` named in the interface language `lang`: "Chinese" / "中文"."""
+    return t(lang, LANGUAGES[code].label) if code in LANGUAGES else code
 
 
 # Support ladder and point kinds, as the interface names them.

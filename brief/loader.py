@@ -11,6 +11,7 @@ A broken file never stops the others: it is reported and left out, and everythin
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -20,7 +21,7 @@ import msgspec
 from brief.cache import BriefCache, Entry, GlossaryEntry, SeedDigests, digest
 from brief.checks import Parts, check_brief, check_shifts, check_to_write, shift_positions, unique
 from brief.corpus import Corpus, Glossary, Problem
-from brief.files import shown_path
+from brief.files import reason, shown_path
 from brief.i18n import N_
 from brief.limits import MAX_FILE_BYTES, read_regular
 from brief.model import Brief
@@ -93,15 +94,13 @@ def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, ca
     seeds_folder = seeds_dir or default_seeds_dir(briefs_dir)
     problems: list[Problem] = []
     shown_dir = shown_path(briefs_dir)
-    if not briefs_dir.is_dir():
-        problems.append(Problem(path=shown_dir, template=N_("the briefs directory does not exist: pass --briefs DIR "
-                                                            "with a folder of brief files")))
-        return Corpus(problems=tuple(problems))
+    if (unusable := _unusable_folder(briefs_dir)) is not None:
+        return Corpus(problems=(msgspec.structs.replace(unusable, path=shown_dir),))
     glossary_entry = _load_glossary(briefs_dir / GLOSSARY, problems, cache)
     glossary = glossary_entry.glossary if glossary_entry else None
     glossary_content = glossary_entry.content if glossary_entry and glossary else None
     paths = files if files is not None else brief_files(briefs_dir)
-    if not paths:
+    if not paths and files is None:  # `brief check glossary.yaml` checks the glossary alone
         problems.append(Problem(path=shown_dir, template=N_("no briefs (*.yaml) in this directory: add one (see "
                                                             "briefs/README.md) or pass --briefs DIR")))
     context = Context(glossary, glossary_content, seeds_folder, shown_path(seeds_folder), cache is not None)
@@ -121,6 +120,23 @@ def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, ca
     if glossary_entry and glossary and files is None:  # the shifts cite points of every brief
         problems += check_shifts(glossary, briefs, glossary_entry.positions, shown_path(briefs_dir / GLOSSARY))
     return Corpus(briefs=tuple(briefs), glossary=glossary, problems=tuple(problems), files=where)
+
+
+def _unusable_folder(briefs_dir: Path) -> Problem | None:
+    """Why the briefs folder cannot be read, if it cannot: missing, a file, or a folder the user may not open."""
+    if not briefs_dir.exists() and not briefs_dir.is_symlink():
+        return Problem(path="", template=N_("the briefs directory does not exist: pass --briefs DIR with a folder of "
+                                            "brief files"))
+    if not briefs_dir.is_dir():
+        return Problem(path="", template=N_("this is not a folder: pass --briefs DIR with the folder that holds the "
+                                            "brief files"))
+    try:
+        with os.scandir(briefs_dir):
+            pass
+    except OSError as error:
+        return Problem(path="", template=N_("the briefs folder cannot be read ({why}): check its permissions, or pass "
+                                            "--briefs DIR"), params={"why": reason(error)})
+    return None
 
 
 def _entries(paths: list[Path], context: Context, cache: BriefCache | None, jobs: int) -> list[Entry]:

@@ -85,6 +85,22 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path / "briefs"
 
 
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """`briefs/` (the glossary, mini.yaml and good.yaml), `seeds/` (a copy of the real seeds) and `out/` (an
+    export folder already holding a file), side by side; the commands run from here."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    copy_glossary(briefs)
+    mini = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    (briefs / "mini.yaml").write_text(mini, encoding="utf-8")
+    (briefs / "good.yaml").write_text(mini.replace("\nid: mini-nsa\n", "\nid: good-nsa\n"), encoding="utf-8")
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "old.md").write_text("an earlier briefing\n", encoding="utf-8")
+    return tmp_path
+
+
 def mutate(path: Path, old: str, new: str) -> Path:
     """Replace one exact occurrence of `old` in the file (the test fails if it is not there exactly once)."""
     text = path.read_text(encoding="utf-8")

@@ -449,7 +449,7 @@ async def test_n_keeps_notes_between_runs_and_the_export_prints_them(folder: Pat
         app.screen.query_one(TextArea).insert("We support a legally binding instrument.")
         await pilot.press("escape")
         await pilot.pause()
-    assert notes_path(NSA).read_text(encoding="utf-8") == "We support a legally binding instrument.\n"
+    assert notes_path(NSA, "en").read_text(encoding="utf-8") == "We support a legally binding instrument.\n"
     again = make_app(folder)
     async with again.run_test(size=(120, 40)) as pilot:
         await open_item(again, pilot, NSA)

@@ -4,8 +4,8 @@ Every case damages a copy of the fixture brief (`mini.yaml`) beside a good one (
 another id) and runs the real command line, `brief check` and `brief export`, in subprocesses. Each asserts the
 message with its `file:line:col`, the exit status, that no traceback is printed, that the good brief still loads,
 and that every file of the briefs, seeds and output folders is byte for byte what it was. Faults that cannot be
-made on purpose in a subprocess (a full disk, an interrupted write, on root a folder it may not write to) are
-simulated in-process through `brief.cli.main`. The app is started on a folder of good and bad files at once.
+made on purpose in a subprocess (a full disk under a file, an interrupted write) are simulated in-process
+through `brief.cli.main`; tests/test_cli_faults.py has the others (permissions, standard output, signals). The app is started on a folder of good and bad files at once.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from markdown_it import MarkdownIt
 from brief.cli import main
 from brief.i18n import describe
 from brief.loader import load
-from tests.conftest import FIXTURES, ROOT, SEEDS, copy_glossary
+from tests.conftest import FIXTURES, ROOT, copy_glossary
 
 TIMEOUT = 20  # seconds for one command, however hostile its input
 EXPORT = ["--briefs", "briefs", "-o", "out/brief.md", "--date", "2026-11-22"]
@@ -38,22 +37,6 @@ TAG_HINT = "is not allowed in a brief: remove it (only plain YAML values are rea
 
 
 # The folder under test ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """`briefs/` (the glossary, mini.yaml and good.yaml), `seeds/` (a copy of the real seeds) and `out/` (an
-    export folder already holding a file), side by side; the commands run from here."""
-    briefs = tmp_path / "briefs"
-    briefs.mkdir()
-    copy_glossary(briefs)
-    mini = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
-    (briefs / "mini.yaml").write_text(mini, encoding="utf-8")
-    (briefs / "good.yaml").write_text(mini.replace("\nid: mini-nsa\n", "\nid: good-nsa\n"), encoding="utf-8")
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "old.md").write_text("an earlier briefing\n", encoding="utf-8")
-    return tmp_path
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -68,9 +51,11 @@ def snapshot(root: Path) -> dict[str, str]:
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`brief ARGS`, with the test's own config, data and cache folders (`brief export` reads the saved notes)."""
+    user_dirs = {name: os.environ[name] for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")}
     return subprocess.run([sys.executable, "-m", "brief", *args], capture_output=True, text=True, cwd=cwd,
                           timeout=TIMEOUT, env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT),
-                                                "COLUMNS": "200"})
+                                                "COLUMNS": "200", **user_dirs})
 
 
 def run_together(cwd: Path, *commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
@@ -469,32 +454,6 @@ def test_export_to_a_folder_or_a_missing_folder(root: Path, target: str, message
     before = snapshot(root)
     result = run("export", "mini-nsa", "--briefs", "briefs", "-o", target, cwd=root)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", f"brief export: {message}\n")
-    assert snapshot(root) == before
-
-
-def test_export_to_an_unwritable_folder(root: Path, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
-    locked = root / "locked"
-    locked.mkdir()
-    (locked / "old.md").write_text("kept\n", encoding="utf-8")
-    monkeypatch.chdir(root)
-    if getattr(os, "geteuid", lambda: -1)() == 0:  # root writes anywhere: fail as a read-only folder would
-
-        def refuse(*args: object, **kwargs: object) -> None:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(locked))
-
-        monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
-    else:
-        locked.chmod(0o500)
-    before = snapshot(root)
-    try:
-        status = main(["export", "mini-nsa", "--briefs", "briefs", "-o", "locked/brief.md", "--lang", "en"])
-    finally:
-        locked.chmod(0o700)
-    captured = capsys.readouterr()
-    assert status == 1 and captured.out == ""
-    assert captured.err == ("brief export: cannot write in locked (permission denied): choose a folder you can "
-                            "write to\n")
     assert snapshot(root) == before
 
 

@@ -14,6 +14,7 @@ from textual.reactive import reactive
 
 from brief.cache import BriefCache
 from brief.corpus import Corpus
+from brief.files import FileError
 from brief.i18n import N_, default_lang, t
 from brief.languages import LANGUAGES
 from brief.loader import default_seeds_dir, load
@@ -60,15 +61,16 @@ class BriefApp(App[None]):
         self.briefs_dir = briefs_dir
         self.seeds_dir = seeds_dir or default_seeds_dir(briefs_dir)
         self.settings = load_settings()
-        saved = self.settings.get("lang")
-        self.set_reactive(BriefApp.lang, lang or (saved if saved in LANGUAGES else None) or default_lang())
-        if self.settings.get("theme") in self.available_themes:
-            self.theme = self.settings["theme"]
+        self._settings_unsaved = False  # a save failed this run (said once)
+        chosen = lang if lang in LANGUAGES else None
+        self.set_reactive(BriefApp.lang, chosen or self.settings.lang() or default_lang())
+        if (theme := self.settings.text("theme")) in self.available_themes:
+            self.theme = theme
         self.cache = BriefCache()
         self.dates = DateTexts.beside(self.cache.folder)
         self.corpus: Corpus = load(briefs_dir, self.seeds_dir, cache=self.cache)
         self.seeds = SeedLibrary(self.seeds_dir)
-        self.marks = Marks()
+        self.marks = Marks(report=self._marks_problem, points_of=self._point_ids)
         self._index: SearchIndex | None = None
         self.watcher = FolderWatcher([self.briefs_dir, self.seeds_dir], interval=watch_interval)
 
@@ -88,6 +90,15 @@ class BriefApp(App[None]):
         self.watcher.start(self, self.reload)
         if self.corpus.errors:
             self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
+        if (problem := self.settings.problem) is not None:
+            found, kept = problem.message(self.lang), self.settings.kept_as
+            if kept is not None:
+                message = t(self.lang, "Your settings were ignored: {problem}; the file is kept as {kept}.",
+                            problem=found, kept=kept.name)
+            else:
+                message = t(self.lang, "Your settings were ignored: {problem}; they are not saved until you move the "
+                                       "file away.", problem=found)
+            self.notify(message, severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         self.dates.save()
@@ -123,18 +134,38 @@ class BriefApp(App[None]):
         folder (a machine without a documents folder)."""
         from brief.locations import documents_dir
 
-        for folder in (self.settings.get("export_folder"), documents_dir(), Path.cwd()):
+        for folder in (self.settings.text("export_folder"), documents_dir(), Path.cwd()):
             if folder and Path(folder).is_dir():
                 return Path(folder)
         return Path.cwd()
 
     def _save_setting(self, key: str, value: str) -> None:
-        if self.settings.get(key) != value:
-            self.settings[key] = value
-            try:
-                save_settings(self.settings)
-            except Exception:  # a read-only home must not stop the app  # noqa: BLE001
-                pass
+        if self.settings.values.get(key) == value:
+            return
+        self.settings.values[key] = value
+        if not self.settings.writable:  # the file that could not be read is still there: never written over
+            return
+        try:
+            save_settings(self.settings)
+        except FileError as problem:  # a read-only home must not stop the app; said once a run
+            if not self._settings_unsaved:
+                self._settings_unsaved = True
+                self.notify(t(self.lang, "Your settings could not be saved: {problem}",
+                              problem=problem.message(self.lang)), severity="warning", markup=False)
+
+    # The user's files ------------------------------------------------------------------------------------------
+
+    def _marks_problem(self, problem: FileError, kept: Path | None) -> None:
+        """A marks file could not be read (and is `kept` aside) or written: say so, in one line."""
+        message = problem.message(self.lang)
+        if kept is not None:
+            message = t(self.lang, "{problem}; the file is kept as {kept}, and the marks of this item start afresh",
+                        problem=message, kept=kept.name)
+        self.notify(message, severity="error", markup=False)
+
+    def _point_ids(self, brief_id: str) -> set[str] | None:
+        brief = self.corpus.brief(brief_id)
+        return {point.id for _, point in brief.points()} if brief is not None else None
 
     # The corpus ------------------------------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from brief.i18n import N_, t
 
 #: Key names as the help spells them: arrows and other symbols are East Asian ambiguous (two cells on some CJK
 #: terminals), so they are written out.
-_SHOWN = {"question_mark": "?", "slash": "/", "f1": "F1", "pageup": "page up", "pagedown": "page down"}
+_SHOWN = {"question_mark": "?", "slash": "/", "f1": "F1", "pageup": "page up", "pagedown": "page down",
+          "right_square_bracket": "]", "left_square_bracket": "["}
 
 
 def key_names(keys: str) -> str:

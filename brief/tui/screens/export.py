@@ -4,6 +4,7 @@ name, and write it safely. At 40x15 the choices scroll and the folder, the name 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 from textual import on
@@ -34,10 +35,11 @@ class ExportScreen(Dialog[Path | None]):
         Binding("ctrl+s", "write", N_("write"), id="export.write"),
     ]
 
-    def __init__(self, brief: Brief, marked: list[str], notes: str, seeds: SeedLibrary, lang: str,
+    def __init__(self, brief: Brief, marked: list[str], notes: Mapping[str, str], seeds: SeedLibrary, lang: str,
                  folder: Path | None = None, dates: DateTexts | None = None) -> None:
         super().__init__()
-        self.brief, self.marked, self.notes, self.seeds, self.lang = brief, marked, notes, seeds, lang
+        self.brief, self.marked, self.seeds, self.lang = brief, marked, seeds, lang
+        self.notes = {code: text for code, text in notes.items() if text.strip()}  # "Our line", by language
         self.dates = dates or DateTexts()
         self.folder = folder or Path.cwd()
         self.briefing: Plan | None = None
@@ -46,7 +48,7 @@ class ExportScreen(Dialog[Path | None]):
         self._proposal = (lang, "md")  # the language and format of the file name proposed
 
     def compose(self) -> ComposeResult:
-        lang, has_notes = self.lang, bool(self.notes.strip())
+        lang, has_notes = self.lang, bool(self.notes)
         with Vertical(id="dialog"):
             yield Static(Content(t(lang, "Export a brief: {short}", short=self.brief.agenda_item.short[lang])),
                          classes="title")
@@ -106,7 +108,7 @@ class ExportScreen(Dialog[Path | None]):
         lang = self.export_lang()
         marked_only = self.query_one("#scope-marked", Choice).value
         full = self.query_one("#full", Tick).value
-        notes = {lang: self.notes} if self.query_one("#notes", Tick).value else None
+        notes = self.notes if self.query_one("#notes", Tick).value else None
         try:
             prepared = prepared_date()
         except DateError as error:
@@ -176,3 +178,4 @@ class ExportScreen(Dialog[Path | None]):
                                     path=self.query_one("#filename", Input).value, reason=t(lang, reason(error)))))
             return
         self.dismiss(path)
+

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Tree
 
 from brief.corpus import Corpus
-from brief.i18n import N_, t
+from brief.i18n import N_, language_in, t, tn
 from brief.labels import item_label
 from brief.loader import export_errors
 from brief.model import Brief, PointRef
@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from brief.tui.app import BriefApp
 
 Pane = Navigator | DetailPane | SourcePane
+
+#: How long a first M waits for the second that clears an item's marks.
+CLEAR_MARKS_SECONDS = 5.0
 
 
 class MainScreen(Screen[None]):
@@ -54,6 +57,8 @@ class MainScreen(Screen[None]):
                 tooltip=N_("export a one-page brief: Markdown, Word or plain text")),
         Binding("n", "notes", N_("notes"), id="main.notes",
                 tooltip=N_("your notes for this agenda item (\"Our line\" in the brief)")),
+        Binding("M", "clear_marks", N_("clear marks"), show=False, id="main.clear-marks",
+                tooltip=N_("clear the marks of this agenda item (press it twice)")),
         Binding("question_mark,f1", "help", N_("help"), key_display="?", id="main.help", tooltip=N_("this help")),
         Binding("tab", "next_pane", N_("next pane"), show=False, id="main.next-pane"),
         Binding("shift+tab", "previous_pane", N_("previous pane"), show=False, id="main.previous-pane"),
@@ -67,6 +72,7 @@ class MainScreen(Screen[None]):
         self.corpus = corpus
         self.current_view = view
         self._laid_out_at: Size | None = None
+        self._clearing: tuple[str, int, float] | None = None  # M pressed once: the item, its marks, when
 
     @property
     def brief_app(self) -> BriefApp:
@@ -262,26 +268,52 @@ class MainScreen(Screen[None]):
         return self.current_view.brief_id if self.current_view is not None else None
 
     def action_notes(self) -> None:
+        """The notes of the agenda item in the interface's language; the dialog saves them itself."""
         from brief.tui.screens.notes import NotesScreen
-        from brief.userdata import load_notes, save_notes
+        from brief.userdata import Notes, load_notes
 
         brief_id = self.current_brief_id()
         if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
             self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
             return
 
-        def saved(text: str | None) -> None:
-            if text is not None:
-                try:
-                    save_notes(brief_id, text)
-                except Exception as error:  # noqa: BLE001 - shown to the user, never a crash
-                    self.notify(str(error), severity="error")
-                else:
-                    self.notify(t(self.lang, "Notes saved."))
+        def closed(saved: Notes | None) -> None:
+            if saved is not None:
+                self.notify(t(self.lang, "Notes saved."))
 
-        self.app.push_screen(NotesScreen(brief, load_notes(brief_id), self.lang), saved)
+        self.app.push_screen(NotesScreen(brief, load_notes(brief_id, self.lang), self.lang), closed)
+
+    def action_clear_marks(self) -> None:
+        """Clear the marks of the agenda item when M is pressed twice within a few seconds (marks are the user's
+        work: one stray key must not lose them)."""
+        import time
+
+        brief_id = self.current_brief_id()
+        if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
+            self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
+            return
+        marks = self.brief_app.marks
+        count = len(marks.of_brief(brief))
+        label = item_label(brief, self.lang)
+        if not count:
+            self._clearing = None
+            self.notify(t(self.lang, "No point of {item} is marked.", item=label), markup=False)
+        elif not ((pending := self._clearing) and pending[:2] == (brief_id, count)
+                  and time.monotonic() <= pending[2]):
+            self._clearing = (brief_id, count, time.monotonic() + CLEAR_MARKS_SECONDS)
+            self.notify(tn(self.lang, "Press M again to clear the {n} mark of {item}.",
+                           "Press M again to clear the {n} marks of {item}.", count, item=label),
+                        severity="warning", markup=False)
+        else:
+            self._clearing = None
+            detail = self.query_one(DetailPane)
+            for ref in marks.clear(brief):
+                detail.refresh_point(ref)
+            self.notify(tn(self.lang, "Cleared the {n} mark of {item}.", "Cleared the {n} marks of {item}.", count,
+                           item=label), markup=False)
 
     def action_export(self) -> None:
+        from brief.languages import LANGUAGES
         from brief.tui.screens.export import ExportScreen
         from brief.userdata import load_notes
 
@@ -294,11 +326,19 @@ class MainScreen(Screen[None]):
             self.notify(t(self.lang, "This brief has errors: see Problems in the tree, fix them, then export."),
                         severity="error")
             return
+        notes: dict[str, str] = {}
+        for code in LANGUAGES:  # the export's language is chosen in the dialog: the notes of each
+            found = load_notes(brief.id, code)
+            notes[code] = found.text
+            if found.problem is not None:
+                self.notify(t(self.lang, "Your notes in {language} are left out: {problem}",
+                              language=language_in(code, self.lang), problem=found.problem.message(self.lang)),
+                            severity="warning", markup=False)
 
         def written(path: Path | None) -> None:
             if path is not None:
                 app.remember("export_folder", str(path.parent))  # the next export proposes the same folder
                 self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
 
-        app.push_screen(ExportScreen(brief, app.marks.of_brief(brief), load_notes(brief.id), app.seeds, self.lang,
+        app.push_screen(ExportScreen(brief, app.marks.of_brief(brief), notes, app.seeds, self.lang,
                                      folder=app.export_folder(), dates=app.dates), written)
