@@ -235,8 +235,6 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     dates.save()
     content = render(briefing, lang, format_name)
     if to_stdout:
-        if sys.stdout.isatty():  # a file or a pipe gets the exact bytes (the loader let no hidden character in)
-            content = visible(content.decode("utf-8")).encode("utf-8")
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()

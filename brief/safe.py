@@ -4,8 +4,8 @@ Text from any file the user did not type into the app (briefs, the glossary, see
 the dates memo) is data. A *hidden character* is one that acts instead of showing, or shows nothing:
 
 - a control character (C0, DEL, C1: `ESC` starts the terminal sequences that set the clipboard through OSC 52,
-  clear or reset the screen, or make links; `CR` and `BS` overwrite what was printed), but not the newline or
-  the tab;
+  clear or reset the screen, or make links; `CR` and `BS` overwrite what was printed), but not the newline and
+  the tab, which are whitespace (`visible` shows a tab as a space);
 - a bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), which reorders how the text
   around it is shown;
 - an invisible character: every other format character (zero-width space and joiners, U+2060–U+2064, U+FEFF,
@@ -18,9 +18,9 @@ Spaces are not hidden characters: the no-break space U+00A0 and the ideographic 
 they are, occur in real UN texts (U+3000 indents Chinese paragraphs), and are whitespace to every comparison of
 quotes. Chinese text and its punctuation (`，。、“”·—`) is ordinary text.
 
-`brief check` refuses hidden characters in briefs and the glossary (`brief.checks_text`), so no renderer ever
+`brief check` refuses hidden characters in briefs and the glossary (`brief.hidden`), so no renderer ever
 receives one from there; everything else is shown through `visible`, which writes each hidden character as
-`⟨U+XXXX⟩` with its code point: every character of that form is printable and one cell wide, also on CDK
+`⟨U+XXXX⟩` with its code point: every character of that form is printable and one cell wide, also on CJK
 terminals, so the form never acts and never shifts a column.
 
 It imports nothing but the standard library and `brief.i18n`.
