@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from brief.corpus import Corpus, Problem
 from brief.files import shown_path
 from brief.i18n import N_
-from brief.safe import HIDDEN, code_point, kind, visible
+from brief.safe import HIDDEN, HIDDEN_BELOW_10000, code_point, kind, visible
 
 if TYPE_CHECKING:
     from brief.sources import SeedLibrary
@@ -36,12 +36,16 @@ _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "
             "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028",
             "P": "\u2029"}
 _CODES = {"x": 2, "u": 4, "U": 8}
+#: What may come between the start of a node and its value: a tag (`!!str`), an anchor (`&name`), spaces, line
+#: breaks and comments.
+_PROPERTIES = re.compile(r"(?:[!&]\S*|\s+|#[^\n]*)*")
 
 
 def check_hidden(reader: Reader, data: Any) -> bool:
     """Report every hidden character of the file `reader` has parsed into `data`; True when there is none."""
     text = reader.text
-    written = HIDDEN.search(text)
+    astral = b"\xf0" in reader.raw or b"\xf3" in reader.raw
+    written = (HIDDEN if astral else HIDDEN_BELOW_10000).search(text)
     if written is None and "\\" not in text:  # the file holds neither the characters nor an escape
         return True
     starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
@@ -49,9 +53,14 @@ def check_hidden(reader: Reader, data: Any) -> bool:
     if written is not None:
         found += [(match.start(), match.group(), None) for match in HIDDEN.finditer(text, written.start())]
     if "\\" in text:
-        for path, on_key in _hiding(data):
+        written_characters = {character for _, character, _ in found}
+        for path, on_key, value in _hiding(data):
             line, col = reader.positions.of(path, on_key)
-            found += _escapes(text, starts[line - 1] + col - 1)
+            escapes = _escapes(text, starts[line - 1] + col - 1)
+            unseen = [ch for ch in HIDDEN.findall(value) if ch not in written_characters]
+            if unseen and not escapes:  # never so: but what hides in the data must not load, wherever it came from
+                escapes = [(starts[line - 1] + col - 1, unseen[0], None)]
+            found += escapes
     found.sort()
     for offset, character, escape in found[:MOST_REPORTED]:
         where = _position(starts, offset)
@@ -70,31 +79,33 @@ def _position(starts: list[int], offset: int) -> tuple[int, int]:
     return line, offset - starts[line - 1] + 1
 
 
-def _hiding(data: Any) -> list[tuple[NodePath, bool]]:
-    """The path of every string of `data` (a key, with True) that holds a hidden character."""
-    found: list[tuple[NodePath, bool]] = []
+def _hiding(data: Any) -> list[tuple[NodePath, bool, str]]:
+    """Every string of `data` that holds a hidden character: its path, whether it is a key, and itself."""
+    found: list[tuple[NodePath, bool, str]] = []
     stack: list[tuple[NodePath, Any]] = [((), data)]  # not recursive: the reader bounds nesting, not Python
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
             if HIDDEN.search(value):
-                found.append((path, False))
+                found.append((path, False, value))
         elif isinstance(value, dict):
             for key, item in value.items():
                 if isinstance(key, str) and HIDDEN.search(key):
-                    found.append(((*path, key), True))
+                    found.append(((*path, key), True, key))
                 stack.append(((*path, key), item))
         elif isinstance(value, list):
             stack.extend(((*path, index), item) for index, item in enumerate(value))
     return found
 
 
-def _escapes(text: str, start: int) -> list[tuple[int, str, str]]:
-    """The escapes that give a hidden character in the double-quoted string that starts at `start`, if it is
-    one (a plain or single-quoted string has no escapes: what hides in it is written in the file)."""
+def _escapes(text: str, start: int) -> list[tuple[int, str, str | None]]:
+    """The escapes that give a hidden character in the double-quoted string of the node that starts at `start`,
+    after its tag and anchor, if it is one (a plain or single-quoted string has no escapes: what hides in it is
+    written in the file)."""
+    start = _PROPERTIES.match(text, start).end()  # type: ignore[union-attr]  # it matches the empty string
     if text[start : start + 1] != '"':
         return []
-    found = []
+    found: list[tuple[int, str, str | None]] = []
     index = start + 1
     while index < len(text) and text[index] != '"':
         if text[index] != "\\":

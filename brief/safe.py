@@ -35,16 +35,20 @@ from typing import TextIO
 from brief.i18n import N_
 
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-#: Unicode's format characters (category Cf, as of Unicode 14), the bidirectional controls among them.
-_FORMAT = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-           "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
-           "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
-#: The other default-ignorable code points (Unicode's DerivedCoreProperties): variation selectors, fillers.
-_IGNORABLE = ("\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2065\u3164\ufe00-\ufe0f\uffa0\ufff0-\ufff8"
-              "\U000e0000-\U000e0fff")
-_HIDDEN_CLASS = f"\x00-\x08\x0b-\x1f\x7f-\x9f{_FORMAT}\u2028\u2029{_IGNORABLE}\ud800-\udfff"
+#: Unicode's format characters (category Cf, as of Unicode 14), the bidirectional controls among them, and the
+#: other default-ignorable code points (Unicode's DerivedCoreProperties: variation selectors, fillers), below
+#: U+10000 and above it.
+_BMP = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+        "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\u2028\u2029\u034f\u115f"
+        "\u1160\u17b4\u17b5\u180b-\u180f\u2065\u3164\ufe00-\ufe0f\uffa0\ufff0-\ufff8\ud800-\udfff")
+_ASTRAL = ("\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+           "\U000e0000-\U000e0fff")
+_HIDDEN_CLASS = _BMP + _ASTRAL
 #: One hidden character.
 HIDDEN = re.compile(f"[{_HIDDEN_CLASS}]")
+#: One hidden character below U+10000: the same search, six times faster, for a text known to hold no character
+#: above it (every hidden character above it is written in UTF-8 with a first byte F0 or F3).
+HIDDEN_BELOW_10000 = re.compile(f"[{_BMP}]")
 _SHOWN = re.compile(f"[\t{_HIDDEN_CLASS}]")
 _BIDI_CHARACTERS = re.compile(f"[{_BIDI}]")
 

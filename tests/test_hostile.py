@@ -245,3 +245,20 @@ def test_a_brief_with_hidden_characters_never_reaches_a_renderer(root: Path) -> 
     write(briefs / "mini.yaml", with_payload(complete_brief(), [(("forum", "en"), False)], "\u200b"), raw=True)
     corpus = load(briefs)
     assert corpus.briefs == () and len(corpus.errors) == 1 and corpus.glossary is not None
+
+
+def test_an_escape_after_a_tag_an_anchor_or_a_comment_is_found(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    briefs = root / "briefs"
+    write(briefs / "glossary.yaml", {**complete_glossary(), "shifts": []}, raw=True)
+    text = write(briefs / "mini.yaml", complete_brief(), raw=True)
+    text = text.replace("  number: '4'\n", '  number: &n !!str # the item\n    "4\\e[2J"\n')
+    (briefs / "mini.yaml").write_text(text, encoding="utf-8")
+    line = text.splitlines().index('    "4\\e[2J"') + 1
+    result = run("check", "--briefs", "briefs", cwd=root)
+    assert reported(result.stdout.decode()) == {"briefs/mini.yaml": {(line, 7, "U+001B")}}
+    from brief import hidden
+
+    monkeypatch.setattr(hidden, "_escapes", lambda text, start: [])  # were an escape ever missed
+    corpus = load(briefs)
+    assert corpus.briefs == () and [(p.line, p.col, p.params.get("char")) for p in corpus.errors] == [
+        (line - 1, 11, "U+001B ESCAPE")]  # it is reported where its value starts, and the brief does not load

@@ -21,7 +21,7 @@ from brief.loader import load
 from brief.safe import fit_for_terminal
 from brief.userdata import SETTINGS_FILE, load_notes, load_settings, notes_path
 from tests.conftest import FIXTURES, ROOT, SEEDS
-from tests.hostile import complete_brief, complete_glossary, run, run_on_terminal, write
+from tests.hostile import complete_brief, complete_glossary, hidden_places, reported, run, run_on_terminal, write
 
 EXPORT = ("export", "mini-nsa", "--briefs", "briefs", "--date", "2026-11-22")
 
@@ -239,3 +239,26 @@ def test_settings_and_notes_that_are_not_files_are_ignored_at_once(tmp_path: Pat
     (config_dir() / SETTINGS_FILE).write_text(json.dumps({"lang": "zh", "theme": "nord\x1b]52;c;cm0=\x07"}),
                                               encoding="utf-8")
     assert load_settings() == {"lang": "zh"}  # a setting brief did not write is dropped
+
+
+# The curator's commands ----------------------------------------------------------------------------------------
+
+
+def test_a_hostile_seed_reaches_no_terminal_through_seed_or_draft(root: Path) -> None:
+    """`brief draft` quotes the seed: on a terminal its hidden characters show visibly, in a file they stay as
+    the seed has them, where `brief check` refuses them at their place."""
+    seed = root / "seeds" / "cd-2105.zh.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("许多代表团着重指出了", "许多代表团\x1b]52;c;cm0=\x07着重\u202e指出了"),
+                    encoding="utf-8")
+    shown = run_on_terminal("draft", "seeds/cd-2105.zh.txt", "--id", "x-draft", cwd=root)
+    assert fit_for_terminal(shown) and "许多代表团\\u001b]52;c;cm0=\\u0007着重⟨U+202E⟩指出了".encode() in shown
+    drafted = run("draft", "seeds/cd-2105.zh.txt", "--id", "x-draft", "-o", "briefs/x-draft.yaml", cwd=root)
+    assert drafted.returncode == 0 and fit_for_terminal(drafted.stderr)
+    check = run("check", "briefs/x-draft.yaml", "--briefs", "briefs", cwd=root)
+    text = (root / "briefs" / "x-draft.yaml").read_text(encoding="utf-8")
+    assert fit_for_terminal(check.stdout) and check.returncode == 1
+    assert set(reported(check.stdout.decode())["briefs/x-draft.yaml"]) == hidden_places(text) != set()
+    (root / "raw\x1b[2J.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    made = run("seed", "raw\x1b[2J.txt", "-o", "seeds/again\x1b]0;title\x07.zh.txt", cwd=root)
+    assert made.returncode == 0 and fit_for_terminal(made.stderr)
+    assert made.stderr.decode().startswith("Wrote seeds/again⟨U+001B⟩]0;title⟨U+0007⟩.zh.txt: ")
