@@ -106,14 +106,14 @@ def _draft(path: Path, brief_id: str, output: Path | None, lang: str) -> int:
     write(output, drafted.yaml, lang)
     days = format_list([day.isoformat() for day in drafted.meetings], lang)
     say(sys.stderr, t(lang, "Drafted {path}: {topics}, {points} ({splits}), {skipped} skipped, {texts} to write "
-                             "(`brief check` lists them); check the date {date} and the meeting days {days}, taken "
-                             "from the text", path=output or t(lang, "standard output"),
-                       topics=tn(lang, "{n} topic", "{n} topics", drafted.topics),
-                       points=tn(lang, "{n} point", "{n} points", drafted.points),
-                       splits=tn(lang, "{n} split", "{n} splits", drafted.splits),
-                       skipped=tn(lang, "{n} paragraph", "{n} paragraphs", drafted.skipped),
-                       texts=tn(lang, "{n} text", "{n} texts", drafted.to_write),
-                       date=drafted.date.isoformat(), days=days))
+                            "(`brief check` lists them); check the date {date} and the meeting days {days}, taken "
+                            "from the text", path=output or t(lang, "standard output"),
+                      topics=tn(lang, "{n} topic", "{n} topics", drafted.topics),
+                      points=tn(lang, "{n} point", "{n} points", drafted.points),
+                      splits=tn(lang, "{n} split", "{n} splits", drafted.splits),
+                      skipped=tn(lang, "{n} paragraph", "{n} paragraphs", drafted.skipped),
+                      texts=tn(lang, "{n} text", "{n} texts", drafted.to_write),
+                      date=drafted.date.isoformat(), days=days))
     return 0
 
 

@@ -18,8 +18,9 @@ MAX_FILE_BYTES = 2_000_000
 #: brief has about 2,500 values, nested 8 deep).
 MAX_NODES = 100_000
 MAX_DEPTH = 50
-#: Notes are a few paragraphs; a larger file is not notes (and `/dev/zero` would never end).
-MAX_NOTES_BYTES = 1_000_000
+#: Notes are a few paragraphs: the bound only stops a device (`/dev/zero` would never end) or a runaway file, far
+#: above anything written by hand, so that the app never takes real notes for none (and saves over them).
+MAX_NOTES_BYTES = 10_000_000
 #: Longer numbers are refused: Python will not convert an int of over 4,300 digits, and YAML's base-60 integers
 #: (`1:20:30`) cost quadratic time in their length.
 MAX_NUMBER_CHARS = 40
