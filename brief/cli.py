@@ -135,7 +135,7 @@ def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, la
 
     corpus = load(briefs_dir, seeds_dir, files, BriefCache() if cache else None, jobs=available_cores())
     seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
-    extra = seed_problems(corpus, seeds)
+    extra = seed_problems(corpus, seeds.folder)
     if coverage:
         from brief.coverage import coverage_problems
 

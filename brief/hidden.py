@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any
 from brief.corpus import Corpus, Problem
 from brief.files import shown_path
 from brief.i18n import N_
-from brief.safe import HIDDEN, HIDDEN_BELOW_10000, code_point, kind, visible
+from brief.limits import read_regular
+from brief.safe import HIDDEN, code_point, hidden_in, kind, visible
 
 if TYPE_CHECKING:
-    from brief.sources import SeedLibrary
+    from pathlib import Path
+
     from brief.yamlfile import NodePath, Reader
 
 #: At most this many hidden characters are reported for one file; a last problem counts the others.
@@ -44,8 +46,7 @@ _PROPERTIES = re.compile(r"(?:[!&]\S*|\s+|#[^\n]*)*")
 def check_hidden(reader: Reader, data: Any) -> bool:
     """Report every hidden character of the file `reader` has parsed into `data`; True when there is none."""
     text = reader.text
-    astral = b"\xf0" in reader.raw or b"\xf3" in reader.raw
-    written = (HIDDEN if astral else HIDDEN_BELOW_10000).search(text)
+    written = hidden_in(reader.raw).search(text)
     if written is None and "\\" not in text:  # the file holds neither the characters nor an escape
         return True
     starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
@@ -124,16 +125,20 @@ def _escapes(text: str, start: int) -> list[tuple[int, str, str | None]]:
     return found
 
 
-def seed_problems(corpus: Corpus, seeds: SeedLibrary) -> list[Problem]:
-    """A warning at every hidden character of the seeds that the briefs of `corpus` quote."""
+def seed_problems(corpus: Corpus, folder: Path) -> list[Problem]:
+    """A warning at every hidden character of the seeds that the briefs of `corpus` quote (read as text only:
+    what quotes need of a seed is not built)."""
+    from brief.sources import MAX_SEED_BYTES
+
     problems = []
-    for name in sorted({brief.document.source for brief in corpus.briefs}):
+    for name in sorted({brief.document.source for brief in corpus.briefs}):  # a file name: the model says so
         try:
-            text = seeds.get(name).text
-        except (OSError, ValueError, UnicodeDecodeError):
+            raw = read_regular(folder / name, MAX_SEED_BYTES)
+            text = raw.decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
             continue  # the loader reported it
-        shown = shown_path(seeds.folder / name)
-        found = list(HIDDEN.finditer(text))
+        shown = shown_path(folder / name)
+        found = list(hidden_in(raw).finditer(text))
         for match in found[:MOST_REPORTED]:
             character = match.group()
             line_start = text.rfind("\n", 0, match.start()) + 1

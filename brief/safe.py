@@ -46,8 +46,7 @@ _ASTRAL = ("\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001
 _HIDDEN_CLASS = _BMP + _ASTRAL
 #: One hidden character.
 HIDDEN = re.compile(f"[{_HIDDEN_CLASS}]")
-#: One hidden character below U+10000: the same search, six times faster, for a text known to hold no character
-#: above it (every hidden character above it is written in UTF-8 with a first byte F0 or F3).
+#: One hidden character below U+10000 (see `hidden_in`).
 HIDDEN_BELOW_10000 = re.compile(f"[{_BMP}]")
 _SHOWN = re.compile(f"[\t{_HIDDEN_CLASS}]")
 _BIDI_CHARACTERS = re.compile(f"[{_BIDI}]")
@@ -67,6 +66,13 @@ _CONTROL_NAMES = dict(zip([*range(0x20), 0x7F, *range(0x80, 0xA0)], (
     "END OF GUARDED AREA|START OF STRING|SINGLE GRAPHIC CHARACTER INTRODUCER|SINGLE CHARACTER INTRODUCER|"
     "CONTROL SEQUENCE INTRODUCER|STRING TERMINATOR|OPERATING SYSTEM COMMAND|PRIVACY MESSAGE|"
     "APPLICATION PROGRAM COMMAND").split("|"), strict=True))
+
+
+def hidden_in(utf8: bytes) -> re.Pattern[str]:
+    """The search for hidden characters in the text whose UTF-8 is `utf8`: HIDDEN, or, six times faster, the
+    search below U+10000 when the text holds no character above it that could be hidden (each of those is
+    written in UTF-8 with a first byte F0 or F3, and those bytes can start nothing else)."""
+    return HIDDEN if b"\xf0" in utf8 or b"\xf3" in utf8 else HIDDEN_BELOW_10000
 
 
 def visible(text: str) -> str:

@@ -19,6 +19,7 @@ from brief.safe import (
     SURROGATE,
     code_point,
     fit_for_terminal,
+    hidden_in,
     kind,
     visible,
 )
@@ -58,6 +59,7 @@ def test_every_control_format_separator_and_surrogate_is_hidden() -> None:
     # The faster search finds the same below U+10000; above it, a hidden character's UTF-8 starts F0 or F3.
     assert set(HIDDEN_BELOW_10000.findall(everything)) == {ch for ch in hidden if ord(ch) < 0x10000}
     assert {ch.encode("utf-8")[0] for ch in hidden if ord(ch) >= 0x10000} == {0xF0, 0xF3}
+    assert hidden_in(CHINESE.encode()) is HIDDEN_BELOW_10000 and hidden_in("\U000e0041".encode()) is HIDDEN
 
 
 def test_the_shown_form_is_narrow_printable_text() -> None:
