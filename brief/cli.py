@@ -130,17 +130,13 @@ def check(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, la
         if missing:
             return 1
         briefs_dir = files[0].parent if briefs_dir == default_briefs_dir() else briefs_dir
-    from brief.hidden import seed_problems
-    from brief.sources import SeedLibrary
-
     corpus = load(briefs_dir, seeds_dir, files, BriefCache() if cache else None, jobs=available_cores())
-    seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
-    extra = seed_problems(corpus, seeds.folder)
     if coverage:
         from brief.coverage import coverage_problems
+        from brief.sources import SeedLibrary
 
-        extra += coverage_problems(corpus, seeds)
-    corpus = msgspec.structs.replace(corpus, problems=(*corpus.problems, *extra))
+        extra = coverage_problems(corpus, SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir)))
+        corpus = msgspec.structs.replace(corpus, problems=(*corpus.problems, *extra))
     for problem in corpus.problems:
         say(out, problem_line(problem, lang))
     say(out, summary(corpus, lang))

@@ -1,6 +1,6 @@
 """Hidden characters in a brief or the glossary (`brief.safe`): each is an error at its exact line and column,
 naming the character, so that a curator can remove it; a file that holds one gives no brief to any renderer.
-In a seed, which is shown visibly, each is a warning at its line (`seed_problems`).
+In a seed, which is shown visibly, each is a warning at its line (`in_seed`).
 
 Two places can put one into a value, a key or a comment, and both are found: the character itself, written
 in the file (a zero-width space or U+202E pasted from a web page: YAML accepts them), and a double-quoted
@@ -14,15 +14,13 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
-from brief.corpus import Corpus, Problem
+from brief.corpus import Problem
 from brief.files import shown_path
 from brief.i18n import N_
-from brief.limits import read_regular
 from brief.safe import HIDDEN, code_point, hidden_in, kind, visible
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
+    from brief.sources import SeedLibrary
     from brief.yamlfile import NodePath, Reader
 
 #: At most this many hidden characters are reported for one file; a last problem counts the others.
@@ -51,8 +49,9 @@ def check_hidden(reader: Reader, data: Any) -> bool:
         return True
     starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
     found: list[tuple[int, str, str | None]] = []  # offset, character, the escape that gives it
-    if written is not None:
-        found += [(match.start(), match.group(), None) for match in HIDDEN.finditer(text, written.start())]
+    if written is not None:  # a carriage return written in the file is a line break to YAML
+        found += [(match.start(), match.group(), None) for match in HIDDEN.finditer(text, written.start())
+                  if match.group() != "\r"]
     if "\\" in text:
         written_characters = {character for _, character, _ in found}
         for path, on_key, value in _hiding(data):
@@ -125,30 +124,27 @@ def _escapes(text: str, start: int) -> list[tuple[int, str, str | None]]:
     return found
 
 
-def seed_problems(corpus: Corpus, folder: Path) -> list[Problem]:
-    """A warning at every hidden character of the seeds that the briefs of `corpus` quote (read as text only:
-    what quotes need of a seed is not built)."""
-    from brief.sources import MAX_SEED_BYTES
-
+def in_seed(seeds: SeedLibrary, name: str) -> tuple[Problem, ...]:
+    """A warning at every hidden character of the seed `name` (none when it cannot be read: the brief that
+    quotes it says why). A line break written CR LF is a line break."""
+    try:
+        text = seeds.get(name).text
+    except (OSError, ValueError, UnicodeDecodeError):
+        return ()
+    shown = shown_path(seeds.folder / name)
+    found = [match for match in hidden_in(text.encode("utf-8")).finditer(text)
+             if text[match.start() : match.end() + 1] != "\r\n"]
     problems = []
-    for name in sorted({brief.document.source for brief in corpus.briefs}):  # a file name: the model says so
-        try:
-            raw = read_regular(folder / name, MAX_SEED_BYTES)
-            text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # the loader reported it
-        shown = shown_path(folder / name)
-        found = list(hidden_in(raw).finditer(text))
-        for match in found[:MOST_REPORTED]:
-            character = match.group()
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            problems.append(Problem(path=shown, line=text.count("\n", 0, line_start) + 1,
-                                    col=match.start() - line_start + 1, level="warning", template=IN_SEED,
-                                    params={"char": code_point(character), "kind": kind(character),
-                                            "shown": visible(character)}))
-        if len(found) > MOST_REPORTED:
-            at = found[MOST_REPORTED].start()
-            problems.append(Problem(path=shown, line=text.count("\n", 0, at) + 1, col=1, level="warning",
-                                    template=MORE, params={"count": str(len(found) - MOST_REPORTED),
-                                                           "shown": str(MOST_REPORTED)}))
-    return problems
+    for match in found[:MOST_REPORTED]:
+        character = match.group()
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        problems.append(Problem(path=shown, line=text.count("\n", 0, line_start) + 1,
+                                col=match.start() - line_start + 1, level="warning", template=IN_SEED,
+                                params={"char": code_point(character), "kind": kind(character),
+                                        "shown": visible(character)}))
+    if len(found) > MOST_REPORTED:
+        at = found[MOST_REPORTED].start()
+        problems.append(Problem(path=shown, line=text.count("\n", 0, at) + 1, col=1, level="warning",
+                                template=MORE, params={"count": str(len(found) - MOST_REPORTED),
+                                                       "shown": str(MOST_REPORTED)}))
+    return tuple(problems)

@@ -23,7 +23,7 @@ from brief.cache import BriefCache, Entry, GlossaryEntry, SeedDigests, digest
 from brief.checks import Parts, check_brief, check_dates, check_shifts, check_to_write, shift_positions, unique
 from brief.corpus import Corpus, Glossary, Problem
 from brief.files import shown_path
-from brief.hidden import check_hidden
+from brief.hidden import check_hidden, in_seed
 from brief.i18n import N_
 from brief.limits import MAX_FILE_BYTES, read_regular
 from brief.model import Brief
@@ -110,9 +110,13 @@ def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, ca
     context = Context(glossary, glossary_content, seeds_folder, shown_path(seeds_folder), cache is not None)
     briefs: list[Brief] = []
     where: dict[str, str] = {}
+    seeds_warned: set[str] = set()
     for path, entry in zip(paths, _entries(paths, context, cache, jobs), strict=True):
         shown = shown_path(path)
         problems.extend(msgspec.structs.replace(problem, path=shown) for problem in entry.problems)
+        if entry.seed is not None and entry.seed not in seeds_warned:  # a seed's problems once, however many quote it
+            seeds_warned.add(entry.seed)
+            problems.extend(entry.seed_problems)
         brief = entry.brief
         if brief is not None and brief.id in where:
             line, col = entry.id_position
@@ -188,7 +192,7 @@ def _read_brief(path: Path, raw: bytes | None, context: Context, seeds: SeedLibr
                  glossary=context.glossary_content, seeds=context.seeds_shown, seed=seed,
                  seed_content=seed_digests(seed) if seed and context.caching else None, brief=brief,
                  problems=tuple(msgspec.structs.replace(problem, path="") for problem in reader.problems),
-                 id_position=reader.positions.of(("id",)))
+                 id_position=reader.positions.of(("id",)), seed_problems=in_seed(seeds, seed) if seed else ())
 
 
 def _load_glossary(path: Path, problems: list[Problem], cache: BriefCache | None) -> GlossaryEntry | None:

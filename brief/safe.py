@@ -48,7 +48,7 @@ _HIDDEN_CLASS = _BMP + _ASTRAL
 HIDDEN = re.compile(f"[{_HIDDEN_CLASS}]")
 #: One hidden character below U+10000 (see `hidden_in`).
 HIDDEN_BELOW_10000 = re.compile(f"[{_BMP}]")
-_SHOWN = re.compile(f"[\t{_HIDDEN_CLASS}]")
+_SHOWN = re.compile(f"\r\n|[\t{_HIDDEN_CLASS}]")
 _BIDI_CHARACTERS = re.compile(f"[{_BIDI}]")
 
 #: The names of the control characters (Unicode gives them as aliases only).
@@ -76,21 +76,22 @@ def hidden_in(utf8: bytes) -> re.Pattern[str]:
 
 
 def visible(text: str) -> str:
-    """`text` fit for a terminal: each hidden character written `⟨U+XXXX⟩`, a tab as a space, newlines kept.
-    Text without hidden characters comes back as it is (the same object)."""
+    """`text` fit for a terminal: each hidden character written `⟨U+XXXX⟩`, a tab as a space, newlines kept (a
+    line break written CR LF too, as a newline). Text without hidden characters comes back as it is (the same
+    object)."""
     if _SHOWN.search(text) is None:
         return text
     return _SHOWN.sub(_shown, text)
 
 
 def _shown(match: re.Match[str]) -> str:
-    character = match.group()
-    return " " if character == "\t" else f"⟨U+{ord(character):04X}⟩"
+    found = match.group()
+    return " " if found == "\t" else "\n" if found == "\r\n" else f"⟨U+{ord(found):04X}⟩"
 
 
 def fit_for_terminal(output: str | bytes) -> bool:
-    """True when `output` holds no hidden character and no tab (a newline aside), and, as bytes, is UTF-8: what
-    the tests ask of everything brief prints."""
+    """True when `output` holds no hidden character (a carriage return included) and no tab, and, as bytes, is
+    UTF-8: what the tests ask of everything brief prints."""
     if isinstance(output, bytes):
         try:
             output = output.decode("utf-8")

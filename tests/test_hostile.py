@@ -262,3 +262,21 @@ def test_an_escape_after_a_tag_an_anchor_or_a_comment_is_found(root: Path, monke
     corpus = load(briefs)
     assert corpus.briefs == () and [(p.line, p.col, p.params.get("char")) for p in corpus.errors] == [
         (line - 1, 11, "U+001B ESCAPE")]  # it is reported where its value starts, and the brief does not load
+
+
+def test_line_breaks_written_cr_lf_are_line_breaks(root: Path) -> None:
+    """A brief or a seed saved on Windows is no hidden character; a carriage return alone in a seed is."""
+    briefs = root / "briefs"
+    write(briefs / "glossary.yaml", {**complete_glossary(), "shifts": []}, raw=True)
+    text = write(briefs / "mini.yaml", complete_brief(), raw=True)
+    (briefs / "mini.yaml").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    seed = root / "seeds" / "cd-2105.zh.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"\n", b"\r\n").replace("\n导言".encode(), "\n导\r言".encode()))
+    lines = [number for number, line in enumerate(seed.read_bytes().split(b"\n"), 1) if line == "导\r言\r".encode()]
+    result = run("check", "--briefs", "briefs", cwd=root)
+    assert_fit(result)
+    assert len(lines) == 2 and result.stdout.decode().splitlines() == [
+        *(f"seeds/cd-2105.zh.txt:{line}:2: warning: U+000D CARRIAGE RETURN is a control character (it can act on a "
+          "terminal), shown as ⟨U+000D⟩: delete it from the seed, unless the document has it" for line in lines),
+        "1 brief, 5 points, 0 errors, 2 warnings"]
+    assert [p.line for p in load(briefs).warnings] == lines  # the app lists them too

@@ -42,7 +42,8 @@ def test_chinese_text_and_its_punctuation_and_spaces_pass_unchanged() -> None:
     ("tag\U000e0041\U000e007f\ufe0f\u180e\u3164", "tag⟨U+E0041⟩⟨U+E007F⟩⟨U+FE0F⟩⟨U+180E⟩⟨U+3164⟩"),
     ("line\u2028para\u2029", "line⟨U+2028⟩para⟨U+2029⟩"),
     ("lone \ud800 half", "lone ⟨U+D800⟩ half"),
-    ("tab\there\nnewline kept", "tab here\nnewline kept"),
+    ("tab\there\nnewline kept\r\nas a line break\rbut not alone", "tab here\nnewline kept\nas a line break⟨U+000D⟩but "
+     "not alone"),
 ])
 def test_hidden_characters_are_shown_by_their_code_point(text: str, shown: str) -> None:
     assert visible(text) == shown
@@ -83,14 +84,16 @@ def test_a_hidden_character_is_named_and_classed(character: str, name: str, what
     assert (code_point(character), kind(character)) == (name, what)
 
 
-@given(st.text().filter(lambda text: "⟨" not in text))
+@given(st.text(st.characters(), max_size=40).filter(lambda text: "⟨" not in text) | st.lists(st.sampled_from(
+    ["\r", "\n", "\t", "\x1b", "\u202e", "a", "中"])).map("".join))
 def test_whatever_the_text_what_is_shown_is_fit_for_a_terminal(text: str) -> None:
     shown = visible(text)
     assert fit_for_terminal(shown)
-    # Only hidden characters and tabs change, each into its own form.
+    # Only hidden characters and tabs change, each into its own form (and a CR LF line break into a newline).
+    lines = text.replace("\r\n", "\n")
     assert re.sub(r"⟨U\+[0-9A-F]{4,5}⟩", "", shown) == "".join(
-        " " if ch == "\t" else ch for ch in text if not HIDDEN.match(ch))
-    assert len(re.findall(r"⟨U\+[0-9A-F]{4,5}⟩", shown)) == len(HIDDEN.findall(text))
+        " " if ch == "\t" else ch for ch in lines if not HIDDEN.match(ch))
+    assert len(re.findall(r"⟨U\+[0-9A-F]{4,5}⟩", shown)) == len(HIDDEN.findall(lines))
 
 
 def test_raw_bytes_that_are_not_utf8_are_not_fit() -> None:
