@@ -50,6 +50,7 @@ class Entry(msgspec.Struct, frozen=True):
     brief: Brief | None
     problems: tuple[Problem, ...]  # with an empty path: the path is the caller's to show
     id_position: tuple[int, int]
+    seed_problems: tuple[Problem, ...] = ()  # the hidden characters of its seed (`brief.hidden.in_seed`)
 
 
 class GlossaryEntry(msgspec.Struct, frozen=True):

@@ -15,7 +15,7 @@ from brief.corpus import Glossary, Problem
 from brief.files import shown_path
 from brief.i18n import N_
 from brief.languages import LANGUAGES
-from brief.model import SHARED, TO_WRITE, Brief, Divergence, Point, SeedName
+from brief.model import SHARED, TO_WRITE, Brief, Divergence, Point, SeedName, Span
 from brief.sources import Seed, SeedLibrary
 
 if TYPE_CHECKING:
@@ -114,6 +114,54 @@ def check_brief(parts: Parts, reader: Reader, glossary: Glossary | None, seeds: 
     if seed is not None:
         for path, quote in parts.skipped:
             _check_quote(reader, seed, quote, path)
+
+
+#: The dates a brief may give: from the year of the UN Charter to the end of this century.
+EARLIEST, LATEST = dt.date(1945, 1, 1), dt.date(2100, 12, 31)
+#: The longest run of meeting days (a session of a year), and the most meeting days of one brief.
+MOST_SPAN_DAYS, MOST_MEETING_DAYS = 366, 400
+
+
+def check_dates(reader: Reader, brief: Brief) -> bool:
+    """The document's date and the meetings are dates a meeting could be on, every span runs forward and at most
+    a year, and the meetings add up to at most MOST_MEETING_DAYS days; True when they do. (A span to 9999-12-31
+    would run off the calendar, and one over centuries would be millions of days.)"""
+    at = reader.positions.of
+    found = len(reader.problems)
+    dates: list[tuple[NodePath, dt.date]] = [(("document", "date"), brief.document.date)]
+    for index, entry in enumerate(brief.meetings):
+        if isinstance(entry, Span):
+            dates += [(("meetings", index, "from"), entry.start), (("meetings", index, "to"), entry.end)]
+        else:
+            dates.append((("meetings", index), entry))
+    for path, day in dates:
+        if not EARLIEST <= day <= LATEST:
+            reader.problem(at(path), N_("{date} is not a plausible date for a UN document or meeting: write a "
+                                        "date from {first} to {last}"), date=day.isoformat(), first=str(EARLIEST.year),
+                           last=str(LATEST.year))
+    if len(reader.problems) > found:
+        return False
+    days = 0
+    for index, entry in enumerate(brief.meetings):
+        if not isinstance(entry, Span):
+            days += 1
+        elif entry.end < entry.start:
+            reader.problem(at(("meetings", index, "to")), N_("the meetings end on {end}, before they start on {start}: "
+                                                             "put the first day in `from` and the last in `to`"),
+                           end=entry.end.isoformat(), start=entry.start.isoformat())
+        elif (entry.end - entry.start).days >= MOST_SPAN_DAYS:
+            reader.problem(at(("meetings", index)), N_("the meetings from {start} to {end} run {days} days, longer "
+                                                       "than a session: check the dates, and list each session's "
+                                                       "days on their own"),
+                           start=entry.start.isoformat(), end=entry.end.isoformat(),
+                           days=str((entry.end - entry.start).days + 1))
+        else:
+            days += (entry.end - entry.start).days + 1
+    if days > MOST_MEETING_DAYS and len(reader.problems) == found:
+        reader.problem(at(("meetings",)), N_("the meetings add up to {days} days, more than any document reports on "
+                                             "(at most {most}): list only the meetings of this document"),
+                       days=str(days), most=str(MOST_MEETING_DAYS))
+    return len(reader.problems) == found
 
 
 def _check_kind(reader: Reader, path: NodePath, point: Point) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from brief.i18n import format_list, t, tn
 from brief.model import SEED_NAME_PATTERN, SLUG_PATTERN
+from brief.safe import say, visible
 from brief.sources import MAX_SEED_BYTES, Seed
 
 
@@ -31,7 +32,7 @@ def seed(args: argparse.Namespace, lang: str) -> int:
     try:
         return _seed(args.raw, args.symbol, args.date, args.text_lang, args.output, lang)
     except CommandError as error:
-        sys.stderr.write(t(lang, "brief seed: {message}", message=error.message) + "\n")
+        say(sys.stderr, t(lang, "brief seed: {message}", message=error.message))
         return error.code
 
 
@@ -63,7 +64,7 @@ def _seed(path: Path, symbol: str | None, date: str | None, text_lang: str | Non
     if cleaned.footnotes:
         summary += t(lang, "; {footnotes} moved to the end",
                      footnotes=tn(lang, "{n} footnote", "{n} footnotes", cleaned.footnotes))
-    sys.stderr.write(summary + "\n")
+    say(sys.stderr, summary)
     return 0
 
 
@@ -84,7 +85,7 @@ def draft(args: argparse.Namespace, lang: str) -> int:
     try:
         return _draft(args.seed, args.id, args.output, lang)
     except CommandError as error:
-        sys.stderr.write(t(lang, "brief draft: {message}", message=error.message) + "\n")
+        say(sys.stderr, t(lang, "brief draft: {message}", message=error.message))
         return error.code
 
 
@@ -104,15 +105,15 @@ def _draft(path: Path, brief_id: str, output: Path | None, lang: str) -> int:
                                    "summary?", path=path))
     write(output, drafted.yaml, lang)
     days = format_list([day.isoformat() for day in drafted.meetings], lang)
-    sys.stderr.write(t(lang, "Drafted {path}: {topics}, {points} ({splits}), {skipped} skipped, {texts} to write "
-                             "(`brief check` lists them); check the date {date} and the meeting days {days}, taken "
-                             "from the text", path=output or t(lang, "standard output"),
-                       topics=tn(lang, "{n} topic", "{n} topics", drafted.topics),
-                       points=tn(lang, "{n} point", "{n} points", drafted.points),
-                       splits=tn(lang, "{n} split", "{n} splits", drafted.splits),
-                       skipped=tn(lang, "{n} paragraph", "{n} paragraphs", drafted.skipped),
-                       texts=tn(lang, "{n} text", "{n} texts", drafted.to_write),
-                       date=drafted.date.isoformat(), days=days) + "\n")
+    say(sys.stderr, t(lang, "Drafted {path}: {topics}, {points} ({splits}), {skipped} skipped, {texts} to write "
+                            "(`brief check` lists them); check the date {date} and the meeting days {days}, taken "
+                            "from the text", path=output or t(lang, "standard output"),
+                      topics=tn(lang, "{n} topic", "{n} topics", drafted.topics),
+                      points=tn(lang, "{n} point", "{n} points", drafted.points),
+                      splits=tn(lang, "{n} split", "{n} splits", drafted.splits),
+                      skipped=tn(lang, "{n} paragraph", "{n} paragraphs", drafted.skipped),
+                      texts=tn(lang, "{n} text", "{n} texts", drafted.to_write),
+                      date=drafted.date.isoformat(), days=days))
     return 0
 
 
@@ -136,11 +137,12 @@ def read_text(path: Path, lang: str) -> Seed:
 
 
 def write(output: Path | None, text: str, lang: str) -> None:
-    """`text` to `output` (standard output when None), never over an existing file."""
+    """`text` to `output` (standard output when None), never over an existing file. A terminal is shown the
+    seed's hidden characters visibly; a file or a pipe gets the text as it is."""
     from brief.files import FileError, write_atomic
 
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(visible(text) if sys.stdout.isatty() else text)
         return
     if output.exists() and not output.is_dir():
         raise CommandError(t(lang, "{path} already exists: choose another name (this command never replaces a "

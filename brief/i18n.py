@@ -65,10 +65,10 @@ def tn(lang: str, singular: str, plural: str, n: int, /, **params: object) -> st
 
 
 #: The parameters of a problem whose values are messages themselves (written with `N_` in `brief.validate`:
-#: "an empty string", "English", a field's description; `why`, an OS error as `brief.files.reason` says it),
-#: translated with the problem. Every other value (a key,
-#: an id, a value from the file) is shown as written, even one that happens to read like a message ("error").
-MESSAGE_PARAMS = frozenset({"got", "expected", "language", "why"})
+#: "an empty string", "English", a field's description; `why`, an OS error as `brief.files.reason` says it; in
+#: `brief.safe`, what kind a hidden character is), translated with the problem. Every other value (a key, an id, a
+#: value from the file) is shown as written, even one that happens to read like a message ("error").
+MESSAGE_PARAMS = frozenset({"got", "expected", "language", "why", "kind"})
 
 
 def describe(problem: Problem, lang: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from brief.corpus import Problem
 from brief.i18n import describe, format_list, t, tn
 from brief.model import Brief
+from brief.safe import visible
 
 
 def agenda_numbers(brief: Brief) -> list[str]:
@@ -34,6 +35,7 @@ def item_title(brief: Brief, lang: str) -> str:
 
 
 def problem_line(problem: Problem, lang: str) -> str:
-    """`briefs/x.yaml:5:3: error: …`, as `brief check` prints it and the app lists it."""
+    """`briefs/x.yaml:5:3: error: …`, as `brief check` prints it and the app lists it: fit for a terminal, since
+    a file's name and the values a message quotes come from files (`brief.safe.visible`)."""
     level = t(lang, "error") if problem.level == "error" else t(lang, "warning")
-    return f"{problem.location()}: {level}: {describe(problem, lang)}"
+    return visible(f"{problem.location()}: {level}: {describe(problem, lang)}")

@@ -1,9 +1,11 @@
 """Read `briefs/*.yaml` into the model, and report every problem with the file, line and column it concerns.
 
-Each file is read safely into plain data with the position of every value (`brief.yamlfile`), validated
-against the model (`brief.validate`), and the valid briefs are checked against each other, the glossary and
-their seeds (`check_brief`). With a cache (`brief.cache`), a file that has not changed is not read again, and
-then neither YAML nor the validator is even imported.
+Each file is read safely into plain data with the position of every value (`brief.yamlfile`), searched for
+hidden characters (`brief.hidden`), validated against the model (`brief.validate`) and its dates bounded; a file
+with a hidden character or an impossible date gives no brief, so that neither ever reaches a renderer. The valid
+briefs are checked against each other, the glossary and their seeds (`check_brief`). With a cache
+(`brief.cache`), a file that has not changed is not read again, and then neither YAML nor the validator is even
+imported.
 
 A broken file never stops the others: it is reported and left out, and everything else loads.
 """
@@ -19,9 +21,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import msgspec
 
 from brief.cache import BriefCache, Entry, GlossaryEntry, SeedDigests, digest
-from brief.checks import Parts, check_brief, check_shifts, check_to_write, shift_positions, unique
+from brief.checks import Parts, check_brief, check_dates, check_shifts, check_to_write, shift_positions, unique
 from brief.corpus import Corpus, Glossary, Problem
 from brief.files import reason, shown_path
+from brief.hidden import check_hidden, in_seed
 from brief.i18n import N_
 from brief.limits import MAX_FILE_BYTES, read_regular
 from brief.model import Brief
@@ -106,9 +109,13 @@ def _load(briefs_dir: Path, seeds_dir: Path | None, files: list[Path] | None, ca
     context = Context(glossary, glossary_content, seeds_folder, shown_path(seeds_folder), cache is not None)
     briefs: list[Brief] = []
     where: dict[str, str] = {}
+    seeds_warned: set[str] = set()
     for path, entry in zip(paths, _entries(paths, context, cache, jobs), strict=True):
         shown = shown_path(path)
         problems.extend(msgspec.structs.replace(problem, path=shown) for problem in entry.problems)
+        if entry.seed is not None and entry.seed not in seeds_warned:  # a seed's problems once, however many quote it
+            seeds_warned.add(entry.seed)
+            problems.extend(entry.seed_problems)
         brief = entry.brief
         if brief is not None and brief.id in where:
             line, col = entry.id_position
@@ -187,7 +194,10 @@ def _read_brief(path: Path, raw: bytes | None, context: Context, seeds: SeedLibr
     reader = Reader(path, shown_path(path))
     raw = reader.read_bytes() if raw is None else raw
     data = reader.parse(raw) if raw is not None else None
+    plain = check_hidden(reader, data) if data is not None else True
     brief = _validate(reader, data, Brief) if data is not None else None
+    if brief is not None and not (check_dates(reader, brief) and plain):
+        brief = None  # its text or its dates must never reach a renderer
     parts = Parts.of_brief(brief) if brief else Parts.of_data(data) if data is not None else None
     if parts is not None:
         check_brief(parts, reader, context.glossary, seeds)
@@ -198,7 +208,7 @@ def _read_brief(path: Path, raw: bytes | None, context: Context, seeds: SeedLibr
                  glossary=context.glossary_content, seeds=context.seeds_shown, seed=seed,
                  seed_content=seed_digests(seed) if seed and context.caching else None, brief=brief,
                  problems=tuple(msgspec.structs.replace(problem, path="") for problem in reader.problems),
-                 id_position=reader.positions.of(("id",)))
+                 id_position=reader.positions.of(("id",)), seed_problems=in_seed(seeds, seed) if seed else ())
 
 
 def _load_glossary(path: Path, problems: list[Problem], cache: BriefCache | None) -> GlossaryEntry | None:
@@ -222,7 +232,9 @@ def _load_glossary(path: Path, problems: list[Problem], cache: BriefCache | None
         reader = Reader(path, shown)
         raw = reader.read_bytes() if raw is None else raw
         data = reader.parse(raw) if raw is not None else None
+        plain = check_hidden(reader, data) if data is not None else True
         glossary = _validate(reader, data, Glossary) if data is not None else None
+        glossary = glossary if plain else None
         if glossary is not None:
             unique(reader, [("themes", i, "id") for i in range(len(glossary.themes))], [t.id for t in glossary.themes],
                     N_("duplicate theme id `{id}`: theme ids must be unique; rename one of them"))

@@ -8,13 +8,17 @@ made in a small JSON file in the user's cache folder and, on the next run, show 
 The file is keyed by the Babel installation (its path and modification time) and by the code that formats
 (a checksum of `brief/i18n.py`), so an upgrade of Babel or of its locale data, or a change to our formatting,
 makes the strings afresh. Any problem with the file only means formatting afresh; the strings are exactly
-those `brief.i18n.format_days` and `format_date` return.
+those `brief.i18n.format_days` and `format_date` return. The file is read only when it is a regular file of a
+sane size (a FIFO or `/dev/zero` in its place would never end), and only if every string in it is plain date
+text (digits, Latin letters, spaces, commas, the en dash, 年月日至、和): a damaged or edited file can never put a
+control sequence or markup on the screen.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,6 +40,12 @@ def _stamp() -> str:
     return f"{babel}:{code:08x}"
 
 
+#: The file is far smaller: a few dozen strings of some tens of characters.
+MAX_MEMO_BYTES = 1_000_000
+#: What a remembered string may hold: dates as `brief.languages` writes them, in either language.
+_DATE_TEXT = re.compile(r"[0-9A-Za-z ,\u2013年月日至、和]*")
+
+
 class _File(msgspec.Struct):
     stamp: str
     texts: dict[str, str]
@@ -52,11 +62,13 @@ class DateTexts:
         self.changed = False
         if path is None:
             return
+        from brief.files import FileError, read_bytes
+
         try:
-            found = msgspec.json.decode(path.read_bytes(), type=_File)
-        except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+            found = msgspec.json.decode(read_bytes(path, MAX_MEMO_BYTES), type=_File)
+        except (OSError, FileError, msgspec.DecodeError, msgspec.ValidationError):
             return
-        if found.stamp == self.stamp and self.stamp:
+        if found.stamp == self.stamp and self.stamp and all(map(_DATE_TEXT.fullmatch, found.texts.values())):
             self.texts = found.texts
 
     @classmethod

@@ -313,13 +313,11 @@ class Brief(_Struct, frozen=True, kw_only=True):
         return next((p for _, p in self.points() if p.id == point_id), None)
 
     def meeting_days(self) -> list[dt.date]:
+        """Every meeting day, in order (a brief that loads has at most `brief.checks.MOST_MEETING_DAYS`)."""
         days: list[dt.date] = []
         for entry in self.meetings:
-            if isinstance(entry, Span):
-                day = entry.start
-                while day <= entry.end:
-                    days.append(day)
-                    day += dt.timedelta(days=1)
+            if isinstance(entry, Span):  # by ordinal: a span to the calendar's last day does not run off it
+                days += map(dt.date.fromordinal, range(entry.start.toordinal(), entry.end.toordinal() + 1))
             else:
                 days.append(entry)
         return sorted(set(days))

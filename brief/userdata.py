@@ -28,6 +28,7 @@ from brief.files import FileError, key_stem, read_file, reason, set_aside, write
 from brief.i18n import N_
 from brief.languages import LANGUAGES
 from brief.locations import config_dir, marks_dir, notes_dir
+from brief.safe import HIDDEN
 
 SETTINGS_FILE = "settings.json"
 #: Bounds on what is read: far above what brief writes (a settings file is a few lines, notes a few
@@ -77,9 +78,10 @@ class Settings:
         return self.problem is None or self.kept_as is not None
 
     def text(self, key: str) -> str | None:
-        """The setting `key` when it is text, else None (a wrong type is ignored)."""
+        """The setting `key` when it is text, else None: a wrong type is ignored, and so is text holding a hidden
+        character (`brief.safe`), which brief never writes."""
         value = self.values.get(key)
-        return value if isinstance(value, str) else None
+        return value if isinstance(value, str) and not HIDDEN.search(value) else None
 
     def lang(self) -> str | None:
         """The saved interface language, if brief speaks it (`{"lang": "fr"}` is ignored)."""

@@ -52,6 +52,8 @@ class Reader:
         self.shown = shown
         self.problems: list[Problem] = []
         self.positions = Positions()
+        self.raw = b""  # once parsed: the file's bytes and text
+        self.text = ""
 
     def problem(self, where: Position, template: str, level: Level = "error", **params: str) -> None:
         self.problems.append(
@@ -93,6 +95,7 @@ class Reader:
             self.problem((line, col), N_("the file is not UTF-8 (byte {byte} cannot be decoded): save it as UTF-8"),
                          byte=f"0x{raw[error.start]:02x}")
             return None
+        self.raw, self.text = raw, text
         if not text.strip():
             self.problem((0, 0), N_("the file is empty: write a brief in it (see briefs/README.md) or delete it"))
             return None

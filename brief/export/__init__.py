@@ -17,6 +17,7 @@ from brief.export.plan import Plan, plan
 from brief.files import safe_name
 from brief.i18n import N_
 from brief.model import Brief
+from brief.safe import visible
 
 __all__ = ["FORMATS", "DateError", "Format", "Plan", "default_filename", "plan", "prepared_date", "render"]
 
@@ -37,10 +38,13 @@ FORMATS: dict[str, Format] = {
 
 
 def render(briefing: Plan, lang: str, format_name: str = "md") -> bytes:
-    """The briefing in `lang` as the bytes of a file of the format `format_name` (text formats in UTF-8)."""
+    """The briefing in `lang` as the bytes of a file of the format `format_name` (text formats in UTF-8). A text
+    format is fit for a terminal, whatever the brief held (`brief.safe.visible`): the loader lets no hidden
+    character into a brief, so this changes nothing but what a damaged cache or a caller's own brief might
+    bring."""
     module = importlib.import_module(FORMATS[format_name].module)
     drawn = module.render(briefing, lang)
-    return drawn.encode("utf-8") if isinstance(drawn, str) else bytes(drawn)
+    return visible(drawn).encode("utf-8") if isinstance(drawn, str) else bytes(drawn)
 
 
 def format_of(name: str) -> Format | None:

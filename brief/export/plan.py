@@ -24,6 +24,7 @@ from brief.labels import agenda_label
 from brief.languages import LANGUAGES, language
 from brief.memo import DateTexts
 from brief.model import SECTIONS, Brief, Divergence, Point, Text, Topic, rank
+from brief.safe import visible
 from brief.sources import SeedLibrary, paragraph_numbers
 
 # The page ----------------------------------------------------------------------------------------------------
@@ -88,7 +89,8 @@ class Block(msgspec.Struct, frozen=True, gc=False):
 def note_blocks(notes: str | None) -> tuple[Block, ...]:
     """The user's notes as paragraphs and lists: a blank line ends a block, lines starting `- `, `* `, `• ` make
     a bulleted list, `1.`, `1)`, `1、` a numbered one, an indented line under a list item continues it; nothing
-    else is interpreted (a `*` or `#` inside a line is text)."""
+    else is interpreted (a `*` or `#` inside a line is text). The notes come from a file, so every format shows
+    their hidden characters visibly (`brief.safe.visible`), whatever they are."""
     blocks: list[Block] = []
     for chunk in re.split(r"\n[ \t\u3000]*\n", (notes or "").strip()):
         kind: BlockKind | None = None
@@ -96,14 +98,14 @@ def note_blocks(notes: str | None) -> tuple[Block, ...]:
         for line in (line.rstrip() for line in chunk.splitlines() if line.strip()):
             item = _BULLET.match(line) or _NUMBERED.match(line)
             if item is None and kind in ("bullets", "numbered") and line[0] in " \t":
-                run[-1] = f"{run[-1]} {line.strip()}"
+                run[-1] = f"{run[-1]} {visible(line.strip())}"
                 continue
             line_kind: BlockKind = "paragraph" if item is None else "bullets" if _BULLET.match(line) else "numbered"
             if kind is not None and line_kind != kind:
                 blocks.append(Block(kind, tuple(run)))
                 run = []
             kind = line_kind
-            run.append(item.group(1) if item else line.strip())
+            run.append(visible(item.group(1) if item else line.strip()))
         if kind is not None:
             blocks.append(Block(kind, tuple(run)))
     return tuple(blocks)

@@ -1,5 +1,6 @@
 """The briefing as plain text, for the body of an e-mail: no markup at all, one paragraph per line (mail
-programs wrap), lists with hyphens, footnotes as [1]. Also a single point as plain text, for the clipboard."""
+programs wrap), lists with hyphens, footnotes as [1]. Also a single point as plain text, for the clipboard,
+which a paste into a terminal must never turn into a command."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from brief.i18n import support_note, t
 from brief.languages import language
 from brief.memo import DateTexts
 from brief.model import Brief, Divergence, Point
+from brief.safe import visible
 from brief.sources import SeedLibrary, paragraph_numbers
 
 SUFFIX = ".txt"
@@ -43,18 +45,22 @@ def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | No
                   dates: DateTexts | None = None) -> str:
     """A point as plain text for pasting into a note: the view (or the question and each side) with its level
     of support, the citation with paragraph numbers and meeting dates, the verbatim source passages, and the
-    point's notes."""
+    point's notes, each on a line of its own.
+
+    Whatever the brief holds, the text holds no control character but those newlines: the line breaks inside a
+    text become spaces, and hidden characters are shown visibly (`brief.safe.visible`), since an escape such as
+    `\x1b[201~` would end a terminal's bracketed paste early and run what follows it as a command."""
     gap = language(lang).word_gap
     if isinstance(point, Divergence):
         sides = [t(lang, "{holders}: {view}", holders=p.holders[lang], view=p.text[lang]) + gap
                  + support_note(p.support, lang) for p in point.positions]
-        body = "\n".join([point.issue[lang], *(f"- {side}" for side in sides)])
+        lines = [point.issue[lang], *(f"- {side}" for side in sides)]
     else:
-        body = plain_point(point, lang)
+        lines = [plain_point(point, lang)]
     located = seeds.locate(brief.document.source, (s.quote for s in point.sources)) if seeds else None
     ref = paragraph_ref(tuple(paragraph_numbers(located[1])) if located else (), lang)
     cite = brief.document.cite(lang) + (gap + ref if ref else "")
     where = t(lang, "{citation}; {dates}", citation=cite, dates=(dates or DateTexts()).days(brief.meeting_days(), lang))
     quotes = [t(lang, "“{quote}”", quote=source.quote) for source in point.sources]
     notes = [t(lang, "Note: {note}", note=note[lang]) for note in notes_of(point)]
-    return "\n".join([body, where, *quotes, *notes]) + "\n"
+    return "".join(visible(" ".join(line.split())) + "\n" for line in [*lines, where, *quotes, *notes])
