@@ -7,6 +7,7 @@ own (`Parts`), so that a schema error does not hide a missing quote elsewhere.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -189,10 +190,17 @@ def shift_positions(reader: Reader, glossary: Glossary) -> dict[str, tuple[int, 
     return found
 
 
+def when_held(brief: Brief) -> tuple[dt.date, dt.date]:
+    """When what a brief records was said: its first meeting day, then its document's date. A record issued later
+    may cover earlier meetings: CD/2105 (15 September 2017) records meetings of June, the Working Group's report
+    on nuclear disarmament (14 September 2017) those of August."""
+    return brief.meeting_days()[0], brief.document.date
+
+
 def check_shifts(glossary: Glossary, briefs: Iterable[Brief], positions: dict[str, tuple[int, int]],
                  shown: str) -> list[Problem]:
-    """Every shift's theme is a theme, its two briefs exist, the earlier document first, and every point a
-    sentence cites exists, belongs to one of the two briefs and carries the theme."""
+    """Every shift's theme is a theme, its two briefs exist, the earlier document first (by `when_held`), and every
+    point a sentence cites exists, belongs to one of the two briefs and carries the theme."""
     by_id = {brief.id: brief for brief in briefs}
     problems: list[Problem] = []
 
@@ -209,7 +217,7 @@ def check_shifts(glossary: Glossary, briefs: Iterable[Brief], positions: dict[st
                 report(f"{i}/between/{n}", N_("no brief `{id}` loads: use the id of a brief in this folder (`brief "
                                               "list`)"), id=brief_id)
         first, last = (by_id.get(brief_id) for brief_id in shift.between)
-        if first and last and first.document.date > last.document.date:
+        if first and last and when_held(first) > when_held(last):
             report(f"{i}/between/0", N_("`{first}` is the later document: list the earlier document first"),
                    first=first.id)
         for j, sentence in enumerate(shift.sentences):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import msgspec
 
@@ -22,6 +22,9 @@ from brief.languages import LANGUAGES
 from brief.limits import MAX_FILE_BYTES
 from brief.loader import brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
 from brief.model import SECTIONS
+
+if TYPE_CHECKING:
+    from brief.export import Plan, ThemePlan
 
 
 def _options() -> argparse.ArgumentParser:
@@ -53,16 +56,20 @@ def parser() -> argparse.ArgumentParser:
                        help="also warn about every paragraph of a seed that no brief cites or skips")
     check.add_argument("--no-cache", action="store_true",
                        help="read every file afresh, and keep nothing (for CI and release checks)")
-    commands.add_parser("list", parents=[common], help="list the agenda items")
-    export = commands.add_parser("export", parents=[common], help="write a one-page Markdown briefing")
-    export.add_argument("id", metavar="ID", help="the brief id (see `brief list`)")
+    listing = commands.add_parser("list", parents=[common], help="list the agenda items")
+    listing.add_argument("--themes", action="store_true", help="list the themes, with their points per document")
+    export = commands.add_parser("export", parents=[common],
+                                 help="write a one-page briefing on an agenda item, or a note on a theme")
+    export.add_argument("id", nargs="?", metavar="ID", help="the brief id (see `brief list`)")
+    export.add_argument("--theme", metavar="ID",
+                        help="a note on this theme across documents instead (see `brief list --themes`)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output (`-` is standard output)")
     export.add_argument("--format", choices=("md", "docx", "txt"), default=None,  # brief.export.FORMATS
                         help="md (Markdown), docx (Word) or txt (plain text); default: from FILE's suffix, else md")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument("--full", action="store_true", help="every point, without the one-page limit")
-    export.add_argument("--points", metavar="ID,ID,…", help="only these points")
+    export.add_argument("--points", metavar="ID,ID,…", help="only these points (with --theme, BRIEF/POINT ids)")
     export.add_argument("--notes", type=Path, metavar="FILE", help="add your own line from FILE")
     export.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed as prepared (default: today)")
     schema = commands.add_parser("schema", parents=[common], help="print the JSON Schema of a brief file")
@@ -93,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             return check(briefs_dir, seeds_dir, args.files or None, lang, sys.stdout, coverage=args.coverage,
                          cache=not args.no_cache)
         if args.command == "list":
-            return list_briefs(briefs_dir, seeds_dir, lang)
+            return (list_themes if args.themes else list_briefs)(briefs_dir, seeds_dir, lang)
         if args.command == "export":
             return export(args, briefs_dir, seeds_dir, lang)
         if args.command == "schema":
@@ -171,8 +178,33 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
     return 0 if corpus.briefs else 1
 
 
+def list_themes(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from brief.themes import theme_counts
+
+    corpus = load(briefs_dir, seeds_dir)
+    console = Console(highlight=False)
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column(t(lang, "ID"), no_wrap=True)  # copied into `brief export --theme ID`: never broken
+    table.add_column(t(lang, "Theme"), overflow="fold", ratio=1)
+    table.add_column(t(lang, "Points"), justify="right", no_wrap=True)
+    table.add_column(t(lang, "By brief, the oldest first"), no_wrap=True)  # brief ids: never broken
+    counts = theme_counts(corpus)
+    for found in counts:
+        documents = "\n".join(f"{brief.id} {count}" for brief, count in found.documents)
+        table.add_row(*(Text(cell) for cell in (found.theme.id, found.theme.name[lang], str(found.total), documents)))
+    console.print(table)
+    if corpus.errors:
+        console.print(Text(t(lang, "{count} problem(s) found: run `brief check` for details",
+                             count=len(corpus.errors)), style="yellow"))
+    return 0 if counts else 1
+
+
 def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
-    from brief.export import FORMATS, DateError, format_of, plan, prepared_date, render
+    from brief.export import FORMATS, DateError, Page, format_of, prepared_date, render
     from brief.files import FileError, read_bytes, reason, write_atomic
     from brief.memo import DateTexts
     from brief.sources import SeedLibrary
@@ -181,6 +213,11 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
         sys.stderr.write(t(lang, "brief export: {message}", message=message) + "\n")
         return 1
 
+    if args.id is not None and args.theme is not None:
+        return fail(t(lang, "give the id of a brief or --theme ID, not both"))
+    if args.id is None and args.theme is None:
+        return fail(t(lang, "give the id of a brief (`brief list`), or --theme ID for a note on a theme (`brief list "
+                            "--themes`)"))
     try:
         prepared = prepared_date(args.date)
     except DateError as error:
@@ -199,10 +236,40 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
         except (OSError, UnicodeDecodeError) as error:
             return fail(t(lang, "cannot read the notes file {path} ({reason}): it must be a UTF-8 text file",
                           path=args.notes, reason=t(lang, reason(error))))
+    cache = BriefCache()
+    dates = DateTexts.beside(cache.folder)
+    options = {"prepared": prepared, "full": args.full, "notes": notes, "dates": dates,
+               "seeds": SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))}
+    made = (_theme_note if args.theme else _briefing)(args, briefs_dir, seeds_dir, cache, lang, options)
+    if isinstance(made, str):
+        return fail(made)
+    dates.save()
+    page: Page = made
+    content = render(page, lang, format_name)
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        write_atomic(args.output, content, force=args.force)
+    except FileError as error:
+        return fail(error.message(lang))
+    sys.stderr.write(t(lang, "Wrote {path}: {included}, {omitted} left out", path=args.output,
+                       included=tn(lang, "{n} point", "{n} points", len(made.included)),
+                       omitted=len(made.omitted)) + "\n")
+    return 0
+
+
+def _briefing(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, cache: BriefCache, lang: str,
+              options: dict[str, Any]) -> Plan | str:
+    """The briefing on the brief `args.id`, or the message of what keeps it from being exported (its file's
+    errors are written first)."""
+    from brief.export import plan
+
     # The brief's own file alone (a brief is usually named after its id) when no other file may claim the id;
     # otherwise, or when that fails, every file.
     candidate = briefs_dir / f"{args.id}.yaml"
-    cache = BriefCache()
     corpus = load(briefs_dir, seeds_dir, [candidate], cache) if _alone_with_id(candidate, args.id) else None
     if corpus is None or corpus.brief(args.id) is None:
         corpus = load(briefs_dir, seeds_dir, cache=cache)
@@ -215,37 +282,51 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     if brief is None:
         known = ", ".join(b.id for b in corpus.briefs) or t(lang, "none")
         if blocking:
-            return fail(t(lang, "no brief with id `{id}` among those that load ({known}); files with errors (above) "
-                                "are left out: fix them, then export again", id=args.id, known=known))
-        return fail(t(lang, "no brief with id `{id}`; the briefs are: {known}", id=args.id, known=known))
+            return t(lang, "no brief with id `{id}` among those that load ({known}); files with errors (above) are "
+                           "left out: fix them, then export again", id=args.id, known=known)
+        return t(lang, "no brief with id `{id}`; the briefs are: {known}", id=args.id, known=known)
     if blocking:
-        return fail(t(lang, "`{id}` has errors (above): fix them (`brief check` lists every problem), then export "
-                            "again", id=args.id))
+        return t(lang, "`{id}` has errors (above): fix them (`brief check` lists every problem), then export again",
+                 id=args.id)
     point_ids = [p.strip() for p in args.points.split(",") if p.strip()] if args.points else None
     if point_ids is not None:
         unknown = [p for p in point_ids if brief.point(p) is None]
         if unknown or not point_ids:
-            return fail(t(lang, "no point with id {ids} in `{brief}`; `brief export {brief} --full` shows them all",
-                          ids=", ".join(f"`{p}`" for p in unknown) or "``", brief=brief.id))
-    seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
-    dates = DateTexts.beside(cache.folder)
-    briefing = plan(brief, prepared=prepared, full=args.full, point_ids=point_ids, notes=notes, seeds=seeds,
-                    dates=dates)
-    dates.save()
-    content = render(briefing, lang, format_name)
-    if to_stdout:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-        return 0
-    try:
-        write_atomic(args.output, content, force=args.force)
-    except FileError as error:
-        return fail(error.message(lang))
-    sys.stderr.write(t(lang, "Wrote {path}: {included}, {omitted} left out", path=args.output,
-                       included=tn(lang, "{n} point", "{n} points", len(briefing.included)),
-                       omitted=len(briefing.omitted)) + "\n")
-    return 0
+            return t(lang, "no point with id {ids} in `{brief}`; `brief export {brief} --full` shows them all",
+                     ids=", ".join(f"`{p}`" for p in unknown) or "``", brief=brief.id)
+    return plan(brief, point_ids=point_ids, **options)
+
+
+def _theme_note(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, cache: BriefCache, lang: str,
+                options: dict[str, Any]) -> ThemePlan | str:
+    """The note on the theme `args.theme` across every brief, or the message of what keeps it from being
+    exported. A note across documents draws on every brief, so any error in any file (written first) keeps it
+    from being exported: a document left out for its errors would be missing without a word."""
+    from brief.export import theme_plan
+    from brief.themes import theme_counts
+
+    corpus = load(briefs_dir, seeds_dir, cache=cache)
+    for problem in corpus.errors:
+        sys.stderr.write(problem_line(problem, lang) + "\n")
+    counts = {found.theme.id: found for found in theme_counts(corpus)}
+    if args.theme not in counts:
+        known = ", ".join(counts) or t(lang, "none")
+        return t(lang, "no theme `{id}` with points; the themes are: {known} (`brief list --themes` counts their "
+                       "points)", id=args.theme, known=known)
+    if corpus.errors:
+        return t(lang, "the briefs have errors (above), and a note on a theme draws on every brief: fix them "
+                       "(`brief check` lists every problem), then export again")
+    refs = None
+    if args.points is not None:
+        given = [p.strip() for p in args.points.split(",") if p.strip()]
+        on_theme = {f"{placed.brief.id}/{placed.point.id}": placed.ref for placed in corpus.by_theme(args.theme)}
+        unknown = [p for p in given if p not in on_theme]
+        if unknown or not given:
+            return t(lang, "no point {ids} on the theme `{theme}`: give points as BRIEF/POINT, such as `{example}`; "
+                           "`brief export --theme {theme} --full` shows them all",
+                     ids=", ".join(f"`{p}`" for p in unknown) or "``", theme=args.theme, example=next(iter(on_theme)))
+        refs = [on_theme[p] for p in given]
+    return theme_plan(corpus, args.theme, refs=refs, **options)
 
 
 def _alone_with_id(candidate: Path, brief_id: str) -> bool:
