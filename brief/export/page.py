@@ -4,10 +4,11 @@ agenda item (`brief.export.plan`) and the note on a theme across documents (`bri
 A note is a `Page`: a title, the line under it, a bottom line, sections of points (`Entry`) or of curated
 sentences (`Sentence`), the user's notes, footnotes and a footer, each text in every language; the formats
 (`brief.export.FORMATS`) draw a page and know nothing else. What goes on it is chosen by `select`, by rule,
-never by cutting text: key points first, then by support (strongest first), divergences before single views; a
-point that does not fit is left out whole and the next one is tried. A point goes on the page only if it fits
-in every language, so the notes of every language carry the same points in the same order. The page is measured
-by `PageBudget` on the plain words, as any format prints them, calibrated against the real print
+never by cutting text: the points are tried in an order (a briefing's: key points first, then by support,
+strongest first, divergences before single views; a theme note's: its documents take turns), and a point that
+does not fit is left out whole and the next one is tried. A point goes on the page only if it fits in every
+language, so the notes of every language carry the same points in the same order. The page is measured by
+`PageBudget` on the plain words, as any format prints them, calibrated against the real print
 (`scripts/check-pages --calibrate`).
 """
 
