@@ -204,7 +204,7 @@ def list_themes(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
 
 
 def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
-    from brief.export import FORMATS, DateError, Page, format_of, prepared_date, render
+    from brief.export import FORMATS, DateError, format_of, prepared_date, render
     from brief.files import FileError, read_bytes, reason, write_atomic
     from brief.memo import DateTexts
     from brief.sources import SeedLibrary
@@ -240,12 +240,11 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     dates = DateTexts.beside(cache.folder)
     options = {"prepared": prepared, "full": args.full, "notes": notes, "dates": dates,
                "seeds": SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))}
-    made = (_theme_note if args.theme else _briefing)(args, briefs_dir, seeds_dir, cache, lang, options)
-    if isinstance(made, str):
-        return fail(made)
+    note = (_theme_note if args.theme else _briefing)(args, briefs_dir, seeds_dir, cache, lang, options)
+    if isinstance(note, str):
+        return fail(note)
     dates.save()
-    page: Page = made
-    content = render(page, lang, format_name)
+    content = render(note, lang, format_name)
     if to_stdout:
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
@@ -256,8 +255,8 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     except FileError as error:
         return fail(error.message(lang))
     sys.stderr.write(t(lang, "Wrote {path}: {included}, {omitted} left out", path=args.output,
-                       included=tn(lang, "{n} point", "{n} points", len(made.included)),
-                       omitted=len(made.omitted)) + "\n")
+                       included=tn(lang, "{n} point", "{n} points", len(note.included)),
+                       omitted=len(note.omitted)) + "\n")
     return 0
 
 
