@@ -201,7 +201,8 @@ def select(candidates: Sequence[Candidate], used: dict[str, float], budget: Page
     for index in order:
         candidate = candidates[index]
         heading = {lang: 0.0 if candidate.group in opened else opening(candidate.group, lang) for lang in used}
-        notes = set(notes_of(candidate.point)) - noted
+        # In a fixed order (not a set's), so that the sums, and the choice at the page's edge, repeat run to run.
+        notes = [note for note in dict.fromkeys(notes_of(candidate.point)) if note not in noted]
         costs = {lang: budget.item(plain_point(candidate.point, lang, candidate.paragraphs)) + heading[lang]
                  + sum(budget.footnote(note[lang]) for note in notes) for lang in used}
         if everything or all(used[lang] + costs[lang] <= budget.lines for lang in used):
