@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import msgspec
 
@@ -25,6 +25,9 @@ from brief.limits import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular
 from brief.loader import GLOSSARY, brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
 from brief.model import SECTIONS
 from brief.safe import say, visible
+
+if TYPE_CHECKING:
+    from brief.export import Plan, ThemePlan
 
 
 def _options() -> argparse.ArgumentParser:
@@ -52,9 +55,13 @@ def parser() -> argparse.ArgumentParser:
                        help="also warn about every paragraph of a seed that no brief cites or skips")
     check.add_argument("--no-cache", action="store_true",
                        help="read every file afresh, and keep nothing (for CI and release checks)")
-    commands.add_parser("list", parents=[common], help="list the agenda items")
-    export = commands.add_parser("export", parents=[common], help="write a one-page Markdown briefing")
-    export.add_argument("id", metavar="ID", help="the brief id (see `brief list`)")
+    listing = commands.add_parser("list", parents=[common], help="list the agenda items")
+    listing.add_argument("--themes", action="store_true", help="list the themes, with their points per document")
+    export = commands.add_parser("export", parents=[common],
+                                 help="write a one-page briefing on an agenda item, or a note on a theme")
+    export.add_argument("id", nargs="?", metavar="ID", help="the brief id (see `brief list`)")
+    export.add_argument("--theme", metavar="ID",
+                        help="a note on this theme across documents instead (see `brief list --themes`)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output (`-` is standard output)")
     export.add_argument("--format", choices=("md", "docx", "txt"), default=None,  # brief.export.FORMATS
@@ -62,7 +69,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument("--full", action="store_true", help="every point, without the one-page limit")
     chosen = export.add_mutually_exclusive_group()
-    chosen.add_argument("--points", metavar="ID,ID,…", help="only these points")
+    chosen.add_argument("--points", metavar="ID,ID,…", help="only these points (with --theme, BRIEF/POINT ids)")
     chosen.add_argument("--marked", action="store_true", help="only the points marked in the app")
     notes = export.add_mutually_exclusive_group()
     notes.add_argument("--notes", type=Path, metavar="FILE",
@@ -126,7 +133,8 @@ def _command(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None,
         return check(briefs_dir, seeds_dir, args.files or None, lang, out, coverage=args.coverage,
                      cache=not args.no_cache)
     if args.command == "list":
-        return list_briefs(briefs_dir, seeds_dir, lang, out)
+        return list_themes(briefs_dir, seeds_dir, lang) if args.themes else list_briefs(briefs_dir, seeds_dir, lang,
+                                                                                         out)
     if args.command == "export":
         return export(args, briefs_dir, seeds_dir, lang)
     if args.command == "schema":
@@ -228,17 +236,47 @@ def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str, out: TextIO
     return 0
 
 
+def list_themes(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from brief.themes import theme_counts
+
+    corpus = load(briefs_dir, seeds_dir)
+    console = Console(highlight=False)
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column(t(lang, "ID"), no_wrap=True)  # copied into `brief export --theme ID`: never broken
+    table.add_column(t(lang, "Theme"), overflow="fold", ratio=1)
+    table.add_column(t(lang, "Points"), justify="right", no_wrap=True)
+    table.add_column(t(lang, "By brief, the oldest first"), no_wrap=True)  # brief ids: never broken
+    counts = theme_counts(corpus)
+    for found in counts:
+        documents = "\n".join(f"{brief.id} {count}" for brief, count in found.documents)
+        table.add_row(*(Text(cell) for cell in (found.theme.id, found.theme.name[lang], str(found.total), documents)))
+    console.print(table)
+    if corpus.errors:
+        console.print(Text(t(lang, "{count} problem(s) found: run `brief check` for details",
+                             count=len(corpus.errors)), style="yellow"))
+    return 0 if counts else 1
+
+
 def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
-    from brief.export import FORMATS, DateError, format_of, plan, prepared_date, render
+    from brief.export import FORMATS, DateError, format_of, prepared_date, render
     from brief.files import FileError, read_bytes, reason, write_atomic
     from brief.memo import DateTexts
     from brief.sources import SeedLibrary
-    from brief.userdata import MAX_NOTES_BYTES, load_marks, load_notes
+    from brief.userdata import MAX_NOTES_BYTES, load_notes
 
     def fail(message: str) -> int:
         say(sys.stderr, t(lang, "brief export: {message}", message=message))
         return 1
 
+    if args.id is not None and args.theme is not None:
+        return fail(t(lang, "give the id of a brief or --theme ID, not both"))
+    if args.id is None and args.theme is None:
+        return fail(t(lang, "give the id of a brief (`brief list`), or --theme ID for a note on a theme (`brief list "
+                            "--themes`)"))
     try:
         prepared = prepared_date(args.date)
     except DateError as error:
@@ -257,16 +295,44 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
         except (OSError, UnicodeDecodeError) as error:
             return fail(t(lang, "cannot read the notes file {path} ({reason}): it must be a UTF-8 text file",
                           path=args.notes, reason=t(lang, reason(error))))
-    elif not args.no_notes:  # the notes saved in the app, in the export's language
+    elif not args.no_notes and args.id is not None:  # the notes saved in the app, in the export's language
         saved = load_notes(args.id, lang)
         if saved.problem is not None:
             return fail(t(lang, "{problem}: see your notes in the app (n), or pass --no-notes",
                           problem=saved.problem.message(lang)))
         notes = {lang: saved.text}
+    cache = BriefCache()
+    dates = DateTexts.beside(cache.folder)
+    options = {"prepared": prepared, "full": args.full, "notes": notes, "dates": dates,
+               "seeds": SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))}
+    note = (_theme_note if args.theme else _briefing)(args, briefs_dir, seeds_dir, cache, lang, options)
+    if isinstance(note, str):
+        return fail(note)
+    dates.save()
+    content = render(note, lang, format_name)
+    if to_stdout:
+        sys.stdout.buffer.write(content)
+        return 0
+    try:
+        write_atomic(args.output, content, force=args.force)
+    except FileError as error:
+        return fail(error.message(lang))
+    say(sys.stderr, t(lang, "Wrote {path}: {included}, {omitted} left out", path=args.output,
+                      included=tn(lang, "{n} point", "{n} points", len(note.included)), omitted=len(note.omitted)))
+    return 0
+
+
+def _briefing(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, cache: BriefCache, lang: str,
+              options: dict[str, Any]) -> Plan | str:
+    """The briefing on the brief `args.id`, or the message of what keeps it from being exported (its file's
+    errors are written first)."""
+    from brief.export import plan
+    from brief.files import FileError
+    from brief.userdata import load_marks
+
     # The brief's own file alone (a brief is usually named after its id) when no other file may claim the id;
     # otherwise, or when that fails, every file.
     candidate = briefs_dir / f"{args.id}.yaml"
-    cache = BriefCache()
     corpus = load(briefs_dir, seeds_dir, [candidate], cache) if _alone_with_id(candidate, args.id) else None
     if corpus is None or corpus.brief(args.id) is None:
         corpus = load(briefs_dir, seeds_dir, cache=cache)
@@ -279,45 +345,61 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
     if brief is None:
         known = ", ".join(b.id for b in corpus.briefs) or t(lang, "none")
         if blocking:
-            return fail(t(lang, "no brief with id `{id}` among those that load ({known}); files with errors (above) "
-                                "are left out: fix them, then export again", id=args.id, known=known))
-        return fail(t(lang, "no brief with id `{id}`; the briefs are: {known}", id=args.id, known=known))
+            return t(lang, "no brief with id `{id}` among those that load ({known}); files with errors (above) are "
+                           "left out: fix them, then export again", id=args.id, known=known)
+        return t(lang, "no brief with id `{id}`; the briefs are: {known}", id=args.id, known=known)
     if blocking:
-        return fail(t(lang, "`{id}` has errors (above): fix them (`brief check` lists every problem), then export "
-                            "again", id=args.id))
+        return t(lang, "`{id}` has errors (above): fix them (`brief check` lists every problem), then export again",
+                 id=args.id)
     point_ids = [p.strip() for p in args.points.split(",") if p.strip()] if args.points else None
     if args.marked:
         try:
             marked = set(load_marks(brief.id))
         except FileError as error:
-            return fail(t(lang, "{problem}: open the agenda item in the app, which keeps the file aside",
-                          problem=error.message(lang)))
+            return t(lang, "{problem}: open the agenda item in the app, which keeps the file aside",
+                     problem=error.message(lang))
         point_ids = [point.id for _, point in brief.points() if point.id in marked]
         if not point_ids:
-            return fail(t(lang, "no point of `{id}` is marked: mark points in the app (space), or leave out --marked",
-                          id=brief.id))
+            return t(lang, "no point of `{id}` is marked: mark points in the app (space), or leave out --marked",
+                     id=brief.id)
     elif point_ids is not None:
         unknown = [p for p in point_ids if brief.point(p) is None]
         if unknown or not point_ids:
-            return fail(t(lang, "no point with id {ids} in `{brief}`; `brief export {brief} --full` shows them all",
-                          ids=", ".join(f"`{p}`" for p in unknown) or "``", brief=brief.id))
-    seeds = SeedLibrary(seeds_dir or default_seeds_dir(briefs_dir))
-    dates = DateTexts.beside(cache.folder)
-    briefing = plan(brief, prepared=prepared, full=args.full, point_ids=point_ids, notes=notes, seeds=seeds,
-                    dates=dates)
-    dates.save()
-    content = render(briefing, lang, format_name)
-    if to_stdout:
-        sys.stdout.buffer.write(content)
-        return 0
-    try:
-        write_atomic(args.output, content, force=args.force)
-    except FileError as error:
-        return fail(error.message(lang))
-    say(sys.stderr, t(lang, "Wrote {path}: {included}, {omitted} left out", path=args.output,
-                      included=tn(lang, "{n} point", "{n} points", len(briefing.included)),
-                      omitted=len(briefing.omitted)))
-    return 0
+            return t(lang, "no point with id {ids} in `{brief}`; `brief export {brief} --full` shows them all",
+                     ids=", ".join(f"`{p}`" for p in unknown) or "``", brief=brief.id)
+    return plan(brief, point_ids=point_ids, **options)
+
+
+def _theme_note(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, cache: BriefCache, lang: str,
+                options: dict[str, Any]) -> ThemePlan | str:
+    """The note on the theme `args.theme` across every brief, or the message of what keeps it from being
+    exported. A note across documents draws on every brief, so any error in any file (written first) keeps it
+    from being exported: a document left out for its errors would be missing without a word."""
+    from brief.export import theme_plan
+    from brief.themes import theme_counts
+
+    corpus = load(briefs_dir, seeds_dir, cache=cache)
+    for problem in corpus.errors:
+        say(sys.stderr, problem_line(problem, lang))
+    counts = {found.theme.id: found for found in theme_counts(corpus)}
+    if args.theme not in counts:
+        known = ", ".join(counts) or t(lang, "none")
+        return t(lang, "no theme `{id}` with points; the themes are: {known} (`brief list --themes` counts their "
+                       "points)", id=args.theme, known=known)
+    if corpus.errors:
+        return t(lang, "the briefs have errors (above), and a note on a theme draws on every brief: fix them "
+                       "(`brief check` lists every problem), then export again")
+    refs = None
+    if args.points is not None:
+        given = [p.strip() for p in args.points.split(",") if p.strip()]
+        on_theme = {f"{placed.brief.id}/{placed.point.id}": placed.ref for placed in corpus.by_theme(args.theme)}
+        unknown = [p for p in given if p not in on_theme]
+        if unknown or not given:
+            return t(lang, "no point {ids} on the theme `{theme}`: give points as BRIEF/POINT, such as `{example}`; "
+                           "`brief export --theme {theme} --full` shows them all",
+                     ids=", ".join(f"`{p}`" for p in unknown) or "``", theme=args.theme, example=next(iter(on_theme)))
+        refs = [on_theme[p] for p in given]
+    return theme_plan(corpus, args.theme, refs=refs, **options)
 
 
 def _alone_with_id(candidate: Path, brief_id: str) -> bool:

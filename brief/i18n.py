@@ -181,6 +181,12 @@ def format_range(start: dt.date, end: dt.date, lang: str) -> str:
     return spec.range_in_month.format(**fields, **_fields(start, lang))
 
 
+def format_years(first: int, last: int, lang: str) -> str:
+    """A year or a run of years: "2017", "2013–2017" / "2017年", "2013年至2017年"."""
+    spec = language(lang)
+    return spec.year.format(y=first) if first == last else spec.year_range.format(y1=first, y2=last)
+
+
 def format_days(days: Iterable[dt.date], lang: str) -> str:
     """Meeting days, compactly: "28–30 June 2017", "20, 22 and 23 June 2017" / "2017年6月28日至30日",
     "2017年6月20日、22日和23日"; runs in different months are listed as ranges."""

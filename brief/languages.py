@@ -51,6 +51,9 @@ class Language(msgspec.Struct, frozen=True, kw_only=True):
     range_in_month: str
     range_in_year: str
     range_across_years: str
+    #: Years: "2017" / "2017年", "2013–2017" / "2013年至2017年".
+    year: str
+    year_range: str
 
 
 #: Every language brief speaks, in the order the language switch cycles them. Adding a language is an entry here
@@ -61,14 +64,14 @@ LANGUAGES: dict[str, Language] = {
         word_gap=" ", comma=", ", list_separator=", ", list_last=" and ", list_pair=" and ",
         date="{d} {month} {y}", day="{d}", day_run="{d1}–{d2}", days_in_month="{days} {month} {y}",
         range_in_month="{d1}–{d2} {month} {y}", range_in_year="{d1} {month1}–{d2} {month2} {y}",
-        range_across_years="{d1} {month1} {y1}–{d2} {month2} {y2}",
+        range_across_years="{d1} {month1} {y1}–{d2} {month2} {y2}", year="{y}", year_range="{y1}–{y2}",
     ),
     "zh": Language(
         code="zh", locale="zh_Hans_CN", name="中文", label=N_("Chinese"), switch="中文", tag="zh-CN", cjk=True,
         word_gap="", comma="，", list_separator="、", list_last="和", list_pair="和",
         date="{y}年{m}月{d}日", day="{d}日", day_run="{d1}日至{d2}日", days_in_month="{y}年{m}月{days}",
         range_in_month="{y}年{m}月{d1}日至{d2}日", range_in_year="{y}年{m1}月{d1}日至{m2}月{d2}日",
-        range_across_years="{y1}年{m1}月{d1}日至{y2}年{m2}月{d2}日",
+        range_across_years="{y1}年{m1}月{d1}日至{y2}年{m2}月{d2}日", year="{y}年", year_range="{y1}年至{y2}年",
     ),
 }
 

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 
 from brief.export import default_filename, plan, render
 from brief.export.markdown import escape
-from brief.export.plan import PageBudget
+from brief.export.page import PageBudget
 from brief.files import FileError, safe_name, write_atomic
 from brief.loader import load
 from brief.model import Brief
@@ -289,3 +289,16 @@ def test_both_languages_carry_the_same_points_in_the_same_order(brief: Brief) ->
                 for lang in ("en", "zh")}
     shape = {lang: [tag for tag, _ in found] for lang, found in outlines.items()}
     assert shape["en"] == shape["zh"] and briefing.omitted
+
+
+def test_footnotes_are_numbered_in_reading_order() -> None:
+    """A note's footnotes count up as the page is read, across sections: the Word and plain-text notes print the
+    numbers as they are (a split in the second section whose point comes first in the document still reads
+    after the agreement above it)."""
+    corpus = load(ROOT / "briefs", SEEDS)
+    for brief in corpus.briefs:
+        briefing = plan(brief, prepared=DAY, full=True)
+        first_seen = list(dict.fromkeys(number for entry in briefing.entries() for number in entry.footnotes))
+        assert first_seen == list(range(1, len(briefing.footnotes) + 1)), brief.id
+    oewg = corpus.brief("a-68-514-oewg")
+    assert oewg is not None and len(plan(oewg, prepared=DAY, full=True).footnotes) >= 5

@@ -23,7 +23,8 @@ languages.LANGUAGES["fr"] = languages.Language(
     code="fr", locale="fr_FR", name="Français", label="French", switch="FR", tag="fr-FR", cjk=False, word_gap=" ",
     comma=", ", list_separator=", ", list_last=" et ", list_pair=" et ", date="{d} {month} {y}", day="{d}",
     day_run="{d1}–{d2}", days_in_month="{days} {month} {y}", range_in_month="{d1}–{d2} {month} {y}",
-    range_in_year="{d1} {month1}–{d2} {month2} {y}", range_across_years="{d1} {month1} {y1}–{d2} {month2} {y2}")
+    range_in_year="{d1} {month1}–{d2} {month2} {y}", range_across_years="{d1} {month1} {y1}–{d2} {month2} {y2}",
+    year="{y}", year_range="{y1}–{y2}")
 import brief.i18n
 brief.i18n.LOCALE_DIR = Path(sys.argv[1])
 """
@@ -86,6 +87,9 @@ def test_a_third_language_is_an_entry_of_the_registry(french: Path) -> None:
     assert lines[0] == "# Note : FR· Negative security assurances (agenda item 4)"
     assert "28–30 juin 2017" in lines[2] and "22 novembre 2026" in export.stdout  # Babel's French month names
     assert "## Là où les délégations s'accordent" in export.stdout and "FR· Delegations generally" in export.stdout
+    theme = run(french, CLI, "export", "--theme", "nsa", "--briefs", "briefs", "--lang", "fr", "--date", "2026-11-22")
+    assert theme.returncode == 0, theme.stderr
+    assert theme.stdout.startswith("# Theme: FR· Negative security assurances, 2017\n")
 
 
 def test_the_briefs_must_then_give_it(french: Path) -> None:

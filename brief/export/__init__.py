@@ -1,6 +1,7 @@
-"""The one-page briefing: a plan of what goes on the page (`brief.export.plan`), drawn by one of
-the formats in `FORMATS` — Markdown, Word, plain text. Adding a format is one module with `SUFFIX` and
-`render(plan, lang)`, and one line here.
+"""The one-page notes: the briefing on an agenda item (`brief.export.plan`) and the note on a theme across
+documents (`brief.export.theme`), each a `Page` (`brief.export.page`) drawn by one of the formats in `FORMATS` —
+Markdown, Word, plain text. Adding a format is one module with `SUFFIX` and `render(page, lang)`, and one line
+here.
 
 No Textual, no Rich, and a format's module (python-docx for Word) is imported only when it is used, so that
 `brief export` stays fast.
@@ -13,13 +14,16 @@ import importlib
 import os
 from typing import NamedTuple
 
+from brief.export.page import Page
 from brief.export.plan import Plan, plan
+from brief.export.theme import ThemePlan, theme_plan
 from brief.files import safe_name
 from brief.i18n import N_
 from brief.model import Brief
 from brief.safe import visible
 
-__all__ = ["FORMATS", "DateError", "Format", "Plan", "default_filename", "plan", "prepared_date", "render"]
+__all__ = ["FORMATS", "DateError", "Format", "Page", "Plan", "ThemePlan", "default_filename", "plan", "prepared_date",
+           "render", "theme_filename", "theme_plan"]
 
 
 class Format(NamedTuple):
@@ -37,13 +41,13 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def render(briefing: Plan, lang: str, format_name: str = "md") -> bytes:
-    """The briefing in `lang` as the bytes of a file of the format `format_name` (text formats in UTF-8). A text
-    format is fit for a terminal, whatever the brief held (`brief.safe.visible`): the loader lets no hidden
-    character into a brief, so this changes nothing but what a damaged cache or a caller's own brief might
-    bring."""
+def render(page: Page, lang: str, format_name: str = "md") -> bytes:
+    """The note (a briefing, a theme note) in `lang` as the bytes of a file of the format `format_name` (text
+    formats in UTF-8). A text format is fit for a terminal, whatever the brief held (`brief.safe.visible`): the
+    loader lets no hidden character into a brief, so this changes nothing but what a damaged cache or a caller's
+    own brief might bring."""
     module = importlib.import_module(FORMATS[format_name].module)
-    drawn = module.render(briefing, lang)
+    drawn = module.render(page, lang)
     return visible(drawn).encode("utf-8") if isinstance(drawn, str) else bytes(drawn)
 
 
@@ -57,6 +61,11 @@ def default_filename(brief: Brief, lang: str, format_name: str = "md") -> str:
     """`cd-2105-nsa-消极安全保证.zh.md`, `cd-2105-nsa-Negative-security-assurances.en.docx`."""
     stem = safe_name(brief.agenda_item.short[lang], fallback="brief")
     return f"{brief.id}-{stem}.{lang}{FORMATS[format_name].suffix}"
+
+
+def theme_filename(theme_id: str, lang: str, format_name: str = "md") -> str:
+    """`theme-fmct.zh.md`, `theme-nsa.en.docx` (a theme id is a slug: always a safe name)."""
+    return f"theme-{theme_id}.{lang}{FORMATS[format_name].suffix}"
 
 
 class DateError(ValueError):

@@ -1,8 +1,9 @@
-"""The briefing as a Word document (.docx), what an ambassador's office edits: one A4 page with 2 cm margins, an
-11 pt body, the same sections and points as every other format, footnotes as numbered notes at the end.
+"""A note (a briefing, a theme across documents) as a Word document (.docx), what an ambassador's office edits:
+one A4 page with 2 cm margins, an 11 pt body, the same sections and points as every other format, footnotes as
+numbered notes at the end.
 
-Text goes into runs as text, never as fields or markup. The file is reproducible: its dates are the briefing's
-own, not the time of writing. python-docx is imported only when a Word file is made.
+Text goes into runs as text, never as fields or markup. The file is reproducible: its dates are the note's own
+(`Page.dated`), not the time of writing. python-docx is imported only when a Word file is made.
 """
 
 from __future__ import annotations
@@ -11,18 +12,7 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING
 
-from brief.export.plan import (
-    Block,
-    Entry,
-    Plan,
-    footer,
-    head,
-    holders_text,
-    level_text,
-    paragraph_ref,
-    section_heading,
-    sides_text,
-)
+from brief.export.page import Block, Entry, Page, Sentence, holders_text, level_text, paragraph_ref, sides_text
 from brief.i18n import t
 from brief.languages import LANGUAGES, language
 from brief.model import Divergence
@@ -36,36 +26,44 @@ SUFFIX = ".docx"
 LATIN_FONT, CHINESE_FONT = "Calibri", "SimSun"
 
 
-def render(plan: Plan, lang: str) -> bytes:
+def render(page: Page, lang: str) -> bytes:
     from docx import Document as new_document
 
     document = new_document()
     _page(document, lang)
-    title, meta, summary = head(plan.brief, lang, plan.days[lang])
+    title = page.title[lang]
     document.add_heading(title, level=1)
-    _small(document.add_paragraph(meta))
-    bottom = document.add_paragraph()
-    bottom.add_run(t(lang, "Bottom line.")).bold = True
-    bottom.add_run(language(lang).word_gap + summary)
-    for section, entries in plan.sections:
-        document.add_heading(section_heading(section, lang), level=2)
-        for entry in entries:
-            _entry(document.add_paragraph(style="List Bullet"), entry, lang)
-    if lang in plan.notes:
+    if page.meta.get(lang):
+        _small(document.add_paragraph(page.meta[lang]))
+    if lang in page.lead:
+        bottom = document.add_paragraph()
+        bottom.add_run(t(lang, "Bottom line.")).bold = True
+        bottom.add_run(language(lang).word_gap + page.lead[lang])
+    for section in page.sections:
+        document.add_heading(section.heading[lang], level=2)
+        if section.meta.get(lang):
+            _small(document.add_paragraph(section.meta[lang]))
+        for item in section.items:
+            paragraph = document.add_paragraph(style="List Bullet")
+            if isinstance(item, Sentence):
+                _sentence(paragraph, item, lang)
+            else:
+                _entry(paragraph, item, lang)
+    if lang in page.notes:
         document.add_heading(t(lang, "Our line"), level=2)
-        for block in plan.notes[lang]:
+        for block in page.notes[lang]:
             _block(document, block)
-    for number, note in enumerate(plan.footnotes, 1):
+    for number, note in enumerate(page.footnotes, 1):
         paragraph = document.add_paragraph()
         paragraph.add_run(str(number)).font.superscript = True
         paragraph.add_run(" " + note[lang])
         _small(paragraph)
     closing = document.add_paragraph()
-    closing.add_run(footer(plan.brief, lang, plan.prepared[lang], len(plan.omitted))).italic = True
+    closing.add_run(page.footer[lang]).italic = True
     _small(closing)
     properties = document.core_properties
     properties.title, properties.author, properties.language = title, "brief", language(lang).tag
-    moment = dt.datetime.combine(plan.brief.document.date, dt.time())
+    moment = dt.datetime.combine(page.dated, dt.time())
     properties.created = properties.modified = moment
     properties.last_modified_by, properties.revision = "brief", 1
     out = io.BytesIO()
@@ -122,6 +120,13 @@ def _entry(paragraph: Paragraph, entry: Entry, lang: str) -> None:
         paragraph.add_run(gap + ref)
     for number in entry.footnotes:
         paragraph.add_run(str(number)).font.superscript = True
+
+
+def _sentence(paragraph: Paragraph, sentence: Sentence, lang: str) -> None:
+    paragraph.add_run(sentence.text[lang])
+    citation = sentence.citation.get(lang)
+    if citation:
+        paragraph.add_run(language(lang).word_gap + citation)
 
 
 def _block(document: Document, block: Block) -> None:

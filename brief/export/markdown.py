@@ -1,24 +1,13 @@
-"""The briefing as Markdown (CommonMark, with footnotes as pandoc and GitHub print them): what `brief export`
-writes by default and the app previews. Text from the briefs and the user's notes is escaped, so `*`, `_`,
-`#`, `[` or `<` in content print literally."""
+"""A note — the briefing on an agenda item, or a theme across documents — as Markdown (CommonMark, with
+footnotes as pandoc and GitHub print them): what `brief export` writes by default and the app previews. Text
+from the briefs and the user's notes is escaped, so `*`, `_`, `#`, `[` or `<` in content print literally."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from brief.export.plan import (
-    Block,
-    Entry,
-    Plan,
-    footer,
-    head,
-    holders_text,
-    level_text,
-    paragraph_ref,
-    section_heading,
-    sides_text,
-)
+from brief.export.page import Block, Entry, Page, Sentence, holders_text, level_text, paragraph_ref, sides_text
 from brief.i18n import t
 from brief.languages import language
 from brief.model import Divergence
@@ -46,19 +35,32 @@ def emphasis(marker: str, text: str) -> str:
     return f"{marker}{body[: len(body) - len(tail)]}{marker}{tail}"
 
 
-def render(plan: Plan, lang: str) -> str:
-    title, meta, summary = head(plan.brief, lang, plan.days[lang])
+def render(page: Page, lang: str) -> str:
     gap = language(lang).word_gap
-    blocks = ["# " + escape(title), escape(meta), emphasis("**", t(lang, "Bottom line.")) + gap + escape(summary)]
-    for section, entries in plan.sections:
-        items = "\n".join("- " + _entry(entry, lang) for entry in entries)
-        blocks.append(f"## {escape(section_heading(section, lang))}\n\n{items}")
-    if lang in plan.notes:
+    blocks = ["# " + escape(page.title[lang])]
+    if page.meta.get(lang):
+        blocks.append(escape(page.meta[lang]))
+    if lang in page.lead:
+        blocks.append(emphasis("**", t(lang, "Bottom line.")) + gap + escape(page.lead[lang]))
+    for section in page.sections:
+        parts = [f"## {escape(section.heading[lang])}"]
+        if section.meta.get(lang):
+            parts.append(escape(section.meta[lang]))
+        parts.append("\n".join("- " + _item(item, lang) for item in section.items))
+        blocks.append("\n\n".join(parts))
+    if lang in page.notes:
         our_line = escape(t(lang, "Our line"))
-        blocks.append(f"## {our_line}\n\n" + "\n\n".join(map(_block, plan.notes[lang])))
-    blocks += [f"[^{number}]: {escape(note[lang])}" for number, note in enumerate(plan.footnotes, 1)]
-    blocks.append(f"*{escape(footer(plan.brief, lang, plan.prepared[lang], len(plan.omitted)))}*")
+        blocks.append(f"## {our_line}\n\n" + "\n\n".join(map(_block, page.notes[lang])))
+    blocks += [f"[^{number}]: {escape(note[lang])}" for number, note in enumerate(page.footnotes, 1)]
+    blocks.append(f"*{escape(page.footer[lang])}*")
     return "\n\n".join(blocks) + "\n"
+
+
+def _item(item: Entry | Sentence, lang: str) -> str:
+    if isinstance(item, Sentence):
+        citation = item.citation.get(lang)
+        return escape(item.text[lang]) + (language(lang).word_gap + escape(citation) if citation else "")
+    return _entry(item, lang)
 
 
 def _entry(entry: Entry, lang: str) -> str:

@@ -1,36 +1,52 @@
-"""The briefing as plain text, for the body of an e-mail: no markup at all, one paragraph per line (mail
-programs wrap), lists with hyphens, footnotes as [1]. Also a single point as plain text, for the clipboard,
-which a paste into a terminal must never turn into a command."""
+"""A note (a briefing, a theme across documents) as plain text, for the body of an e-mail: no markup at all, one
+paragraph per line (mail programs wrap), lists with hyphens, footnotes as [1]. Also a single point as plain
+text, for the clipboard."""
 
 from __future__ import annotations
 
-from brief.export.plan import Block, Entry, Plan, footer, head, notes_of, paragraph_ref, plain_point, section_heading
+from brief.export.page import (
+    Block,
+    Entry,
+    Page,
+    Sentence,
+    notes_of,
+    paragraph_ref,
+    paragraphs_of,
+    plain_point,
+    plain_sentence,
+)
 from brief.i18n import support_note, t
 from brief.languages import language
 from brief.memo import DateTexts
 from brief.model import Brief, Divergence, Point
 from brief.safe import visible
-from brief.sources import SeedLibrary, paragraph_numbers
+from brief.sources import SeedLibrary
 
 SUFFIX = ".txt"
 
 
-def render(plan: Plan, lang: str) -> str:
-    title, meta, summary = head(plan.brief, lang, plan.days[lang])
+def render(page: Page, lang: str) -> str:
     gap = language(lang).word_gap
-    blocks = [title, meta, t(lang, "Bottom line.") + gap + summary]
-    for section, entries in plan.sections:
-        blocks.append("\n".join([section_heading(section, lang), *(f"- {_entry(entry, lang)}" for entry in entries)]))
-    if lang in plan.notes:
-        blocks.append("\n".join([t(lang, "Our line"), *(_block(block) for block in plan.notes[lang])]))
-    if plan.footnotes:
-        blocks.append("\n".join(f"[{number}] {note[lang]}" for number, note in enumerate(plan.footnotes, 1)))
-    blocks.append(footer(plan.brief, lang, plan.prepared[lang], len(plan.omitted)))
+    blocks = [page.title[lang]]
+    if page.meta.get(lang):
+        blocks.append(page.meta[lang])
+    if lang in page.lead:
+        blocks.append(t(lang, "Bottom line.") + gap + page.lead[lang])
+    for section in page.sections:
+        head = [section.heading[lang], *([section.meta[lang]] if section.meta.get(lang) else [])]
+        blocks.append("\n".join([*head, *(f"- {_item(item, lang)}" for item in section.items)]))
+    if lang in page.notes:
+        blocks.append("\n".join([t(lang, "Our line"), *(_block(block) for block in page.notes[lang])]))
+    if page.footnotes:
+        blocks.append("\n".join(f"[{number}] {note[lang]}" for number, note in enumerate(page.footnotes, 1)))
+    blocks.append(page.footer[lang])
     return "\n\n".join(blocks) + "\n"
 
 
-def _entry(entry: Entry, lang: str) -> str:
-    return plain_point(entry.point, lang, entry.paragraphs) + "".join(f" [{n}]" for n in entry.footnotes)
+def _item(item: Entry | Sentence, lang: str) -> str:
+    if isinstance(item, Sentence):
+        return plain_sentence(item, lang)
+    return plain_point(item.point, lang, item.paragraphs) + "".join(f" [{n}]" for n in item.footnotes)
 
 
 def _block(block: Block) -> str:
@@ -57,8 +73,7 @@ def point_as_text(brief: Brief, point: Point, lang: str, seeds: SeedLibrary | No
         lines = [point.issue[lang], *(f"- {side}" for side in sides)]
     else:
         lines = [plain_point(point, lang)]
-    located = seeds.locate(brief.document.source, (s.quote for s in point.sources)) if seeds else None
-    ref = paragraph_ref(tuple(paragraph_numbers(located[1])) if located else (), lang)
+    ref = paragraph_ref(paragraphs_of(brief, point, seeds), lang)
     cite = brief.document.cite(lang) + (gap + ref if ref else "")
     where = t(lang, "{citation}; {dates}", citation=cite, dates=(dates or DateTexts()).days(brief.meeting_days(), lang))
     quotes = [t(lang, "“{quote}”", quote=source.quote) for source in point.sources]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from textual.content import Content
 from textual.style import Style
 
-from brief.export.plan import Plan, footer, head, plain_point, section_heading
+from brief.export.page import Page, Sentence, plain_point, plain_sentence
 from brief.i18n import t
 from brief.languages import language
 from brief.tui.widgets.prose import Prose, hang, wrap_content
@@ -16,32 +16,37 @@ from brief.tui.widgets.prose import Prose, hang, wrap_content
 StyleOf = Callable[[str], Style]
 
 
-def preview_lines(briefing: Plan, lang: str, style: StyleOf, width: int) -> list[Content]:
-    """The briefing in `lang`, as lines of at most `width` cells."""
-    title, meta, summary = head(briefing.brief, lang, briefing.days[lang])
+def preview_lines(page: Page, lang: str, style: StyleOf, width: int) -> list[Content]:
+    """The note (a briefing, a theme note) in `lang`, as lines of at most `width` cells."""
     gap = language(lang).word_gap
-    lines = wrap_content(Content.styled(title, style("preview--title")), width)
-    lines += wrap_content(Content.styled(meta, style("preview--meta")), width)
-    lines += [Content(""), *wrap_content(Content.assemble((t(lang, "Bottom line.") + gap, "bold"), summary), width)]
+    lines = wrap_content(Content.styled(page.title[lang], style("preview--title")), width)
+    if page.meta.get(lang):
+        lines += wrap_content(Content.styled(page.meta[lang], style("preview--meta")), width)
+    if lang in page.lead:
+        lead = Content.assemble((t(lang, "Bottom line.") + gap, "bold"), page.lead[lang])
+        lines += [Content(""), *wrap_content(lead, width)]
     bullet = Content("- ")
-    for section, entries in briefing.sections:
-        lines += [Content(""), *wrap_content(Content.styled(section_heading(section, lang), style("preview--heading")),
-                                             width)]
-        for entry in entries:
-            marks = "".join(f" [{number}]" for number in entry.footnotes)
-            lines += hang(bullet, Content(plain_point(entry.point, lang, entry.paragraphs) + marks), width)
-    if lang in briefing.notes:
+    for section in page.sections:
+        lines += [Content(""), *wrap_content(Content.styled(section.heading[lang], style("preview--heading")), width)]
+        if section.meta.get(lang):
+            lines += wrap_content(Content.styled(section.meta[lang], style("preview--meta")), width)
+        for item in section.items:
+            if isinstance(item, Sentence):
+                lines += hang(bullet, Content(plain_sentence(item, lang)), width)
+            else:
+                marks = "".join(f" [{number}]" for number in item.footnotes)
+                lines += hang(bullet, Content(plain_point(item.point, lang, item.paragraphs) + marks), width)
+    if lang in page.notes:
         lines += [Content(""), Content.styled(t(lang, "Our line"), style("preview--heading"))]
-        for block in briefing.notes[lang]:
+        for block in page.notes[lang]:
             for number, line in enumerate(block.lines, 1):
                 prefix = {"bullets": "- ", "numbered": f"{number}. "}.get(block.kind, "")
                 lines += hang(Content(prefix), Content(line), width) if prefix else wrap_content(Content(line), width)
-    if briefing.footnotes:
+    if page.footnotes:
         lines.append(Content(""))
-        for number, note in enumerate(briefing.footnotes, 1):
+        for number, note in enumerate(page.footnotes, 1):
             lines += hang(Content(f"[{number}] "), Content.styled(note[lang], style("preview--meta")), width)
-    text = footer(briefing.brief, lang, briefing.prepared[lang], len(briefing.omitted))
-    return [*lines, Content(""), *wrap_content(Content.styled(text, style("preview--meta")), width)]
+    return [*lines, Content(""), *wrap_content(Content.styled(page.footer[lang], style("preview--meta")), width)]
 
 
 class Preview(Prose):
@@ -51,9 +56,9 @@ class Preview(Prose):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[Plan, str] | None = None
+        self._shown: tuple[Page, str] | None = None
 
-    def show(self, briefing: Plan, lang: str) -> None:
+    def show(self, briefing: Page, lang: str) -> None:
         self._shown = (briefing, lang)
         self.refresh(layout=True)
 
