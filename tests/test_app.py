@@ -733,3 +733,67 @@ async def test_the_export_dialog_at_40x15_keeps_the_name_and_the_buttons_in_view
             assert region.height and region.bottom <= 15 and region.right <= 40, selector
         footer = screen.query_one("#dialog-footer")
         assert footer.region.bottom == 15
+
+
+# A theme across documents ----------------------------------------------------------------------------------------
+
+
+async def test_a_theme_shows_what_changed_then_each_document_in_the_order_of_its_meetings(folder: Path) -> None:
+    from brief.themes import theme_groups
+
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.jump_to(View("theme", theme_id="fmct"))
+        await pilot.pause()
+        detail = app.query_one(DetailPane)
+        titles = [row.text for row in detail.rows if row.kind == "title"]
+        groups = theme_groups(app.corpus, "fmct")
+        assert titles[0] == "Fissile material treaty (FMCT)" and len(titles) == 1 + len(groups)
+        assert [title.split(" · ")[0] for title in titles[1:]] == ["A/68/514 (2013)", "CD/2105 (2017)",
+                                                                    "14 September 2017"]
+        sections = [row for row in detail.rows if row.kind == "section"]
+        assert sections[0].section == "what-changed" and sections[0].text == "What changed"
+        shown = [row.placed.ref for row in detail.rows if row.placed]
+        assert shown == [placed.ref for group in groups for placed in group.points()]
+        navigator = app.query_one(Navigator)
+        theme_node = navigator.cursor_node
+        assert theme_node is not None and [str(child.label) for child in theme_node.children] == [
+            f"{group.brief.document.symbol or group.brief.document.cite('en')}: {len(group)} point"
+            + ("s" if len(group) != 1 else "") for group in groups]
+
+
+async def test_a_theme_on_a_wide_terminal_puts_two_documents_side_by_side(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(160, 45)) as pilot:
+        app.jump_to(View("theme", theme_id="fmct"))
+        await pilot.pause()
+        left, right = app.query_one("#detail", DetailPane), app.query_one("#compare", DetailPane)
+        assert right.display and "-compare" in app.screen.classes
+        def documents(pane: DetailPane) -> set[str]:
+            return {row.placed.brief.id for row in pane.rows if row.placed}
+        assert documents(left) == {"a-68-514-oewg"} and documents(right) == {"cd-2017-nuclear-disarmament"}
+        assert any(row.section == "what-changed" for row in left.rows)
+        assert not any(row.section == "what-changed" for row in right.rows)
+        await pilot.press("d")  # the next pair: the first document and the next
+        assert documents(right) == {"cd-2105-fmct"}
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert not right.display and len({row.placed.brief.id for row in left.rows if row.placed}) == 3
+
+
+async def test_e_on_a_theme_exports_the_note_on_the_theme(folder: Path, tmp_path: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.jump_to(View("theme", theme_id="nsa"))
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one("#filename", Input).value == "theme-nsa.en.md"
+        assert screen.markdown.startswith("# ") and "Negative security assurances" in screen.markdown.splitlines()[0]
+        screen.query_one("#folder", Input).value = str(tmp_path)
+        await pilot.click("#write")
+        await pilot.pause()
+        assert (tmp_path / "theme-nsa.en.md").read_text(encoding="utf-8") == screen.markdown

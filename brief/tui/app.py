@@ -19,6 +19,7 @@ from brief.i18n import N_, default_lang, t
 from brief.languages import LANGUAGES
 from brief.loader import default_seeds_dir, load
 from brief.memo import DateTexts
+from brief.safe import visible
 from brief.sources import SeedLibrary
 from brief.tui.screens.main import MainScreen
 from brief.tui.state import Marks, View
@@ -106,8 +107,9 @@ class BriefApp(App[None]):
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """Every notice, from any widget, shows its text as it is: a file name or a title from a brief is data,
-        never markup (`[link=…]`, `[@click=…]`). No notice of brief's uses markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        never markup (`[link=…]`, `[@click=…]`) nor a control sequence (`brief.safe.visible`). No notice of
+        brief's uses markup."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     # Language and theme ----------------------------------------------------------------------------------------
 

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Literal
 
 import msgspec
 
 from brief.corpus import Corpus, Problem
-from brief.i18n import section_label, t, tn
-from brief.labels import item_title
+from brief.i18n import format_date, section_label, t, tn
+from brief.labels import item_label, item_title
 from brief.model import SECTIONS, Placed
+from brief.themes import ThemeGroup, shifts_of, theme_groups
 from brief.tui.state import View
 
 RowKind = Literal["blank", "title", "meta", "summary", "section", "point", "text", "problem"]
@@ -34,7 +36,6 @@ class Row(msgspec.Struct, frozen=True, gc=False):
     count: int = 0
     folded: bool = False
     placed: Placed | None = None
-    context: str | None = None  # where a point comes from, when the page is not its brief's
     problem: Problem | None = None
 
 
@@ -42,11 +43,15 @@ BLANK = Row("blank")
 
 
 class PageOptions(msgspec.Struct, frozen=True, gc=False):
-    """How the user asked the page to be shown: sections folded, and the one-page view (only what the one-page
-    note holds)."""
+    """How the user asked the page to be shown: sections folded, the one-page view (only what the one-page note
+    holds), one document of a theme."""
 
     folded: frozenset[str] = frozenset()
     one_page: bool = False
+    #: On a theme's page: the documents (brief ids) shown, all when None (a column of the side-by-side view
+    #: shows one), and whether "what changed" is.
+    groups: tuple[str, ...] | None = None
+    what_changed: bool = True
 
 
 def build(corpus: Corpus, view: View | None, lang: str, days: Days, options: PageOptions | None = None,
@@ -59,7 +64,7 @@ def build(corpus: Corpus, view: View | None, lang: str, days: Days, options: Pag
     if view.kind == "problems":
         return _problems(corpus, lang)
     if view.kind == "theme":
-        return _theme(corpus, view.theme_id or "", lang, options)
+        return _theme(corpus, view.theme_id or "", lang, days, options)
     brief = corpus.brief(view.brief_id or "")
     if brief is None:
         return [BLANK, Row("text", t(lang, "This agenda item is no longer in the briefs."))]
@@ -80,37 +85,70 @@ def build(corpus: Corpus, view: View | None, lang: str, days: Days, options: Pag
     return rows + _sections(placed, lang, options)
 
 
-def _sections(placed: list[Placed], lang: str, options: PageOptions, context: Callable[[Placed], str | None]
-              = lambda _: None) -> list[Row]:
+def _sections(placed: list[Placed], lang: str, options: PageOptions,
+              key: Callable[[str], str] = lambda section: section) -> list[Row]:
+    """The points under their sections' headings; a folded section keeps its heading. `key` names a section for
+    folding (on a theme's page, a section of one document)."""
     rows: list[Row] = []
     for section in SECTIONS:
         listed = [entry for entry in placed if entry.point.section == section]
         if not listed:
             continue
-        folded = section in options.folded
+        folded = key(section) in options.folded
         heading = t(lang, "{section} ({count})", section=section_label(section, lang), count=len(listed))
         if folded:
             heading = t(lang, "{heading}: folded, z unfolds", heading=heading)
-        rows += [BLANK, Row("section", heading, section=section, count=len(listed), folded=folded)]
+        rows += [BLANK, Row("section", heading, section=key(section), count=len(listed), folded=folded)]
         if not folded:
             for entry in listed:
-                rows += [BLANK, Row("point", placed=entry, context=context(entry))]
+                rows += [BLANK, Row("point", placed=entry)]
     return rows
 
 
-def _theme(corpus: Corpus, theme_id: str, lang: str, options: PageOptions) -> list[Row]:
+def _theme(corpus: Corpus, theme_id: str, lang: str, days: Days, options: PageOptions) -> list[Row]:
+    """A theme across documents: what changed (the curated shifts), then each document in the order of its
+    meetings, with its points on the theme by section (`options.groups`: only those documents, as a column of the
+    side-by-side view shows them)."""
     theme = corpus.glossary.theme(theme_id) if corpus.glossary else None
-    found = corpus.by_theme(theme_id)
-    count = t(lang, "{count} points across the documents", count=len(found))
-    if len(found) > THEME_LIMIT:
-        count = t(lang, "{count} points across the documents; the first {shown} are listed, search (/) "
-                        "narrows them", count=len(found), shown=THEME_LIMIT)
-    rows = [BLANK, Row("title", theme.name[lang] if theme else theme_id), Row("meta", count)]
+    groups = theme_groups(corpus, theme_id)
+    total = sum(len(group) for group in groups)
+    rows = [BLANK, Row("title", theme.name[lang] if theme else theme_id),
+            Row("meta", tn(lang, "{n} point in {documents}", "{n} points in {documents}", total,
+                           documents=tn(lang, "{n} document", "{n} documents", len(groups))))]
+    if options.what_changed and (shifts := shifts_of(corpus, theme_id, groups)):
+        rows += [BLANK, Row("section", t(lang, "What changed"), section="what-changed")]
+        if "what-changed" not in options.folded:
+            for shift in shifts:
+                rows += [BLANK, Row("meta", t(lang, "{first} to {second}", first=_year_label(shift.before, lang),
+                                                second=_year_label(shift.after, lang)))]
+                rows += [Row("text", sentence.text[lang]) for sentence in shift.sentences]
+    shown = [group for group in groups if options.groups is None or group.brief.id in options.groups]
+    limit = THEME_LIMIT
+    for group in shown:
+        brief = group.brief
+        rows += [BLANK, Row("title", f"{_year_label(group, lang)} · {item_label(brief, lang)}"),
+                 Row("meta", " | ".join((brief.forum[lang], days(brief.meeting_days(), lang))))]
+        placed = list(group.points())[:limit]
+        limit -= len(placed)
+        rows += _sections(placed, lang, options, key=partial(_in_document, brief.id))
+        if limit <= 0:
+            rows += [BLANK, Row("meta", t(lang, "The first {shown} points are listed; search (/) narrows them.",
+                                          shown=THEME_LIMIT))]
+            break
+    return rows
 
-    def origin(entry: Placed) -> str:
-        return f"{entry.brief.document.cite(lang)} | {entry.topic.title[lang]}"
 
-    return rows + _sections(found[:THEME_LIMIT], lang, options, origin)
+def _in_document(brief_id: str, section: str) -> str:
+    return f"{brief_id}/{section}"
+
+
+def _year_label(group: ThemeGroup, lang: str) -> str:
+    """"A/68/514 (2013)", "CD/2105 (2017)": a document as the theme's page names it; one without a symbol by its
+    date ("14 September 2017")."""
+    document = group.brief.document
+    if document.symbol:
+        return f"{document.symbol} ({group.brief.meeting_days()[0].year})"
+    return format_date(document.date, lang)
 
 
 def _problems(corpus: Corpus, lang: str) -> list[Row]:

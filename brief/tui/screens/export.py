@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,17 +15,35 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, RadioSet, Static
 
-from brief.export import FORMATS, DateError, Plan, default_filename, plan, prepared_date, render
+from brief.corpus import Corpus
+from brief.export import (
+    FORMATS,
+    DateError,
+    Page,
+    default_filename,
+    plan,
+    prepared_date,
+    render,
+    theme_filename,
+    theme_plan,
+)
 from brief.files import FileError, reason, write_atomic
 from brief.i18n import N_, t
 from brief.languages import LANGUAGES
 from brief.memo import DateTexts
-from brief.model import Brief
+from brief.model import Brief, PointRef
 from brief.sources import SeedLibrary
 from brief.tui.screens import Dialog
 from brief.tui.widgets.pagemeter import PageMeter
 from brief.tui.widgets.preview import Preview
 from brief.tui.widgets.toggles import Choice, Tick
+
+
+class ThemeNote(NamedTuple):
+    """What a note on a theme is made from: the corpus and the theme."""
+
+    corpus: Corpus
+    theme_id: str
 
 
 class ExportScreen(Dialog[Path | None]):
@@ -35,14 +54,15 @@ class ExportScreen(Dialog[Path | None]):
         Binding("ctrl+s", "write", N_("write"), id="export.write"),
     ]
 
-    def __init__(self, brief: Brief, marked: list[str], notes: Mapping[str, str], seeds: SeedLibrary, lang: str,
+    def __init__(self, brief: Brief | ThemeNote, marked: list[str], notes: Mapping[str, str], seeds: SeedLibrary,
+                 lang: str,
                  folder: Path | None = None, dates: DateTexts | None = None) -> None:
         super().__init__()
         self.brief, self.marked, self.seeds, self.lang = brief, marked, seeds, lang
         self.notes = {code: text for code, text in notes.items() if text.strip()}  # "Our line", by language
         self.dates = dates or DateTexts()
         self.folder = folder or Path.cwd()
-        self.briefing: Plan | None = None
+        self.briefing: Page | None = None
         self.markdown = ""  # the briefing in the chosen language, as the Markdown file would hold it
         self.confirm_replace: Path | None = None
         self._proposal = (lang, "md")  # the language and format of the file name proposed
@@ -50,7 +70,7 @@ class ExportScreen(Dialog[Path | None]):
     def compose(self) -> ComposeResult:
         lang, has_notes = self.lang, bool(self.notes)
         with Vertical(id="dialog"):
-            yield Static(Content(t(lang, "Export a brief: {short}", short=self.brief.agenda_item.short[lang])),
+            yield Static(Content(self._title(lang)),
                          classes="title")
             with VerticalScroll(id="choices"):
                 with Horizontal(classes="options"):
@@ -96,7 +116,15 @@ class ExportScreen(Dialog[Path | None]):
         self.query_one("#language", RadioSet).focus()
 
     def _proposed(self, lang: str, format_name: str) -> str:
+        if isinstance(self.brief, ThemeNote):
+            return theme_filename(self.brief.theme_id, lang, format_name)
         return default_filename(self.brief, lang, format_name)
+
+    def _title(self, lang: str) -> str:
+        if isinstance(self.brief, ThemeNote):
+            theme = self.brief.corpus.glossary.theme(self.brief.theme_id) if self.brief.corpus.glossary else None
+            return t(lang, "Export a note on a theme: {name}", name=theme.name[lang] if theme else self.brief.theme_id)
+        return t(lang, "Export a brief: {short}", short=self.brief.agenda_item.short[lang])
 
     def export_lang(self) -> str:
         return next((code for code in LANGUAGES if self.query_one(f"#lang-{code}", Choice).value), self.lang)
@@ -114,8 +142,14 @@ class ExportScreen(Dialog[Path | None]):
         except DateError as error:
             self.notify(t(self.lang, error.template, **error.params), severity="warning")
             prepared = dt.date.today()
-        self.briefing = plan(self.brief, prepared=prepared, full=full, point_ids=self.marked if marked_only else None,
-                             notes=notes, seeds=self.seeds, dates=self.dates)
+        if isinstance(self.brief, ThemeNote):  # a theme across documents: the marked points are "brief/point"
+            refs = [PointRef(*ref.split("/", 1)) for ref in self.marked] if marked_only else None
+            self.briefing = theme_plan(self.brief.corpus, self.brief.theme_id, prepared=prepared, full=full,
+                                       refs=refs, seeds=self.seeds, dates=self.dates)
+        else:
+            self.briefing = plan(self.brief, prepared=prepared, full=full,
+                                 point_ids=self.marked if marked_only else None, notes=notes, seeds=self.seeds,
+                                 dates=self.dates)
         self.markdown = render(self.briefing, lang, "md").decode("utf-8")
         self.query_one(Preview).show(self.briefing, lang)
         meter = self.query_one(PageMeter)

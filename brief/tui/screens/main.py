@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from brief.tui.app import BriefApp
 
 Pane = Navigator | DetailPane | SourcePane
+#: The side-by-side view of a theme needs two columns of text beside the tree.
+COMPARE_WIDTH = 150
 
 #: How long a first M waits for the second that clears an item's marks.
 CLEAR_MARKS_SECONDS = 5.0
@@ -63,12 +65,15 @@ class MainScreen(Screen[None]):
         Binding("tab", "next_pane", N_("next pane"), show=False, id="main.next-pane"),
         Binding("shift+tab", "previous_pane", N_("previous pane"), show=False, id="main.previous-pane"),
         Binding("escape", "focus_tree", N_("back to the tree"), show=False, id="main.tree"),
+        Binding("d", "next_pair", N_("documents"), show=False, id="main.next-pair",
+                tooltip=N_("on a theme side by side: compare the next two documents")),
     ]
 
     lang = reactive("en")
 
     def __init__(self, corpus: Corpus, view: View | None) -> None:
         super().__init__(id="main-screen", classes="-navigating")  # the tree has the focus at first
+        self._pair = 0  # which two documents the side-by-side view of a theme compares
         self.corpus = corpus
         self.current_view = view
         self._laid_out_at: Size | None = None
@@ -78,6 +83,15 @@ class MainScreen(Screen[None]):
     def brief_app(self) -> BriefApp:
         return cast("BriefApp", self.app)
 
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one("#detail", DetailPane)
+
+    @property
+    def compare(self) -> DetailPane:
+        """The side-by-side view's second column (shown only for a theme on a wide terminal)."""
+        return self.query_one("#compare", DetailPane)
+
     def compose(self) -> ComposeResult:
         app = self.brief_app
         yield TitleBar(id="titlebar").data_bind(MainScreen.lang)
@@ -85,6 +99,8 @@ class MainScreen(Screen[None]):
             yield Navigator(id="navigator").data_bind(MainScreen.lang)
             yield DetailPane(app.marks, id="detail", days=app.dates.days, one_page=self._one_page).data_bind(
                 MainScreen.lang)
+            # A theme across documents on a wide terminal: a second document beside the first.
+            yield DetailPane(app.marks, id="compare", days=app.dates.days).data_bind(MainScreen.lang)
         yield SourcePane(app.seeds, id="source").data_bind(MainScreen.lang)
         yield LocalizedFooter(id="footer").data_bind(MainScreen.lang)
 
@@ -113,6 +129,9 @@ class MainScreen(Screen[None]):
         redo the whole layout and the breakpoint classes for nothing, before the first screen."""
         if event.size == self._laid_out_at:
             event.prevent_default()  # Screen's own handler, which lays out, is not called
+        elif self._laid_out_at is not None and (event.size.width >= COMPARE_WIDTH) != (
+                self._laid_out_at.width >= COMPARE_WIDTH):
+            self.call_after_refresh(self.show_view, self.current_view)  # side by side, or one after the other
         self._laid_out_at = event.size
 
     def watch_lang(self) -> None:
@@ -126,12 +145,38 @@ class MainScreen(Screen[None]):
         if event.view != self.current_view:
             self.show_view(event.view)
         if event.opened:
-            self.focus_pane(self.query_one(DetailPane))
+            self.focus_pane(self.detail)
 
     def show_view(self, view: View | None, focus: PointRef | None = None) -> None:
+        if view != self.current_view:
+            self._pair = 0
         self.current_view = view
         self._update_title()
-        self.query_one(DetailPane).show(self.corpus, view, focus)
+        pair = self._compared(view)
+        self.set_class(pair is not None, "-compare")
+        self.detail.column = ((pair[0],), True) if pair else (None, True)
+        self.detail.show(self.corpus, view, focus)
+        if pair is not None:
+            self.compare.column = ((pair[1],), False)
+            self.compare.show(self.corpus, view)
+
+    def _compared(self, view: View | None) -> tuple[str, str] | None:
+        """The two documents the side-by-side view shows for `view`, if it shows them: a theme that two or more
+        documents have, on a terminal wide enough for two columns of text beside the tree."""
+        if view is None or view.kind != "theme" or self.size.width < COMPARE_WIDTH:
+            return None
+        from brief.themes import theme_groups
+
+        ids = [group.brief.id for group in theme_groups(self.corpus, view.theme_id or "")]
+        pairs = [(ids[0], ids[-1]), *zip(ids, ids[1:], strict=False)] if len(ids) > 1 else []
+        pairs = list(dict.fromkeys(pairs))
+        return pairs[self._pair % len(pairs)] if pairs else None
+
+    def action_next_pair(self) -> None:
+        """On a theme side by side: the next two documents (first and last, then each with the next)."""
+        if "-compare" in self.classes:
+            self._pair += 1
+            self.show_view(self.current_view)
 
     def _update_title(self) -> None:
         lang, view, corpus = self.lang, self.current_view, self.corpus
@@ -150,11 +195,11 @@ class MainScreen(Screen[None]):
         with navigator.prevent(Tree.NodeHighlighted):
             navigator.load(self.corpus, select=view)
         self.show_view(view, focus)
-        self.focus_pane(self.query_one(DetailPane))
+        self.focus_pane(self.detail)
 
     def apply_corpus(self, corpus: Corpus) -> None:
         """The briefs were loaded again: show the same page, on the same point, where they still exist."""
-        detail = self.query_one(DetailPane)
+        detail = self.detail
         focused = entry.ref if (entry := detail.current()) is not None else None
         self.corpus = corpus
         self.query_one(SourcePane).seeds = self.brief_app.seeds
@@ -178,7 +223,7 @@ class MainScreen(Screen[None]):
     @on(DetailPane.MarkToggled)
     def _mark_toggled(self, event: DetailPane.MarkToggled) -> None:
         self.brief_app.marks.toggle(event.ref)
-        self.query_one(DetailPane).refresh_point(event.ref)
+        self.detail.refresh_point(event.ref)
 
     @on(DetailPane.CopyRequested)
     def _copy(self, event: DetailPane.CopyRequested) -> None:
@@ -197,7 +242,8 @@ class MainScreen(Screen[None]):
     # Panes -----------------------------------------------------------------------------------------------------
 
     def _panes(self) -> list[Pane]:
-        return [self.query_one(Navigator), self.query_one(DetailPane), self.query_one(SourcePane)]
+        middle = [self.detail, self.compare] if "-compare" in self.classes else [self.detail]
+        return [self.query_one(Navigator), *middle, self.query_one(SourcePane)]
 
     def _pane_of_focus(self) -> int:
         panes = self._panes()
@@ -209,8 +255,8 @@ class MainScreen(Screen[None]):
     def _focus_pane(self, index: int) -> None:
         """Focus pane `index` (wrapping), skipping the source pane where a short terminal hides it."""
         panes = self._panes()
-        for step in range(3):
-            pane = panes[(index + step) % 3]
+        for step in range(len(panes)):
+            pane = panes[(index + step) % len(panes)]
             if isinstance(pane, DetailPane) or pane.display:
                 self.focus_pane(pane)
                 return
@@ -263,7 +309,7 @@ class MainScreen(Screen[None]):
 
     def current_brief_id(self) -> str | None:
         """The agenda item of the point the user is on (a theme gathers several), else of the view."""
-        if (entry := self.query_one(DetailPane).current()) is not None:
+        if (entry := self.detail.current()) is not None:
             return entry.brief.id
         return self.current_view.brief_id if self.current_view is not None else None
 
@@ -306,7 +352,7 @@ class MainScreen(Screen[None]):
                         severity="warning", markup=False)
         else:
             self._clearing = None
-            detail = self.query_one(DetailPane)
+            detail = self.detail
             for ref in marks.clear(brief):
                 detail.refresh_point(ref)
             self.notify(tn(self.lang, "Cleared the {n} mark of {item}.", "Cleared the {n} marks of {item}.", count,
@@ -318,6 +364,10 @@ class MainScreen(Screen[None]):
         from brief.userdata import load_notes
 
         app = self.brief_app
+        view = self.current_view
+        if view is not None and view.kind == "theme" and view.theme_id:
+            self._export_theme(view.theme_id)
+            return
         brief_id = self.current_brief_id()
         if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
             self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
@@ -341,4 +391,25 @@ class MainScreen(Screen[None]):
                 self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
 
         app.push_screen(ExportScreen(brief, app.marks.of_brief(brief), notes, app.seeds, self.lang,
+                                     folder=app.export_folder(), dates=app.dates), written)
+
+    def _export_theme(self, theme_id: str) -> None:
+        """`e` on a theme: a one-page note on the theme across documents (refused while any brief has errors, as
+        `brief export --theme` refuses: a document left out would be missing without a word)."""
+        from brief.tui.screens.export import ExportScreen, ThemeNote
+
+        app = self.brief_app
+        if self.corpus.errors:
+            self.notify(t(self.lang, "The briefs have errors: see Problems in the tree; a note on a theme draws on "
+                                     "every brief."), severity="error")
+            return
+        marked = [f"{placed.brief.id}/{placed.point.id}" for placed in self.corpus.by_theme(theme_id)
+                  if placed.ref in app.marks]
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                app.remember("export_folder", str(path.parent))
+                self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
+
+        app.push_screen(ExportScreen(ThemeNote(self.corpus, theme_id), marked, {}, app.seeds, self.lang,
                                      folder=app.export_folder(), dates=app.dates), written)

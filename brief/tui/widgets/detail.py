@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import msgspec
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -22,6 +23,7 @@ from brief.corpus import Corpus
 from brief.i18n import N_, format_days, t
 from brief.labels import problem_line
 from brief.model import Brief, Placed, PointRef
+from brief.safe import visible
 from brief.tui.page import Days, PageOptions, Row, build, section_at, section_starts
 from brief.tui.state import Marks, View
 from brief.tui.widgets.point import LinesVisual, point_lines
@@ -77,7 +79,7 @@ class DetailPane(OptionList):
         "detail--warning", "point--kind-consensus", "point--kind-view", "point--kind-divergence",
         "point--kind-proposal", "point--kind-assessment", "point--key",
         "point--mark", "point--meter-on", "point--meter-off", "point--level", "point--issue", "point--holders",
-        "point--context", "point--to-write",
+        "point--to-write",
     }
 
     lang = reactive("en")
@@ -107,6 +109,9 @@ class DetailPane(OptionList):
         self.view: View | None = None
         self.marks = marks  # the app's: read here, toggled by the screen
         self.options_of_page = PageOptions()
+        #: On a theme's page, what the screen asks this pane to show: some documents only, "what changed" or not
+        #: (the two columns of the side-by-side view).
+        self.column: tuple[tuple[str, ...] | None, bool] = (None, True)
         self.rows: list[Row] = []
         self._generation = 0  # of the page shown, so that a replaced page's late options are dropped
 
@@ -123,8 +128,10 @@ class DetailPane(OptionList):
         The options of a long page are added in steps: what fills the screen first, the rest a screenful at a
         time after it is drawn, so that the page appears at once whatever its length (every option is wrapped
         when added, to know its height)."""
+        groups, what_changed = self.column
         if view != self.view:
             self.options_of_page = PageOptions()  # folds and the one-page view are the page's own
+        self.options_of_page = msgspec.structs.replace(self.options_of_page, groups=groups, what_changed=what_changed)
         self.corpus, self.view = corpus, view
         self._generation += 1
         brief = corpus.brief(view.brief_id or "") if view is not None else None
@@ -163,22 +170,21 @@ class DetailPane(OptionList):
 
     def _visual(self, row: Row) -> LinesVisual:
         if row.placed is not None:
-            entry, context = row.placed, row.context
-            key = entry.point.key and self.view is not None and self.view.kind != "theme"
+            entry = row.placed
             return LinesVisual(lambda width: point_lines(entry.point, self.lang, entry.ref in self.marks,
-                                                         self._style, width, context, key=key))
+                                                         self._style, width, key=entry.point.key))
         if row.kind == "summary":
             label = Content.styled(t(self.lang, "Bottom line: "), self._style("detail--label"))
-            return self._text(label + Content(row.text))
+            return self._text(label + Content(visible(row.text)))
         if row.kind == "problem" and row.problem is not None:
             problem = row.problem
-            text = Content(problem_line(problem, self.lang)).stylize("bold", 0, len(problem.location()))
+            text = Content(problem_line(problem, self.lang)).stylize("bold", 0, len(visible(problem.location())))
             return self._text(text, f"detail--{problem.level}")
         return self._text(row.text, ROW_STYLES.get(row.kind))
 
     def _text(self, content: Content | str, style: str | None = None) -> LinesVisual:
         """A block of text wrapped at Unicode line-break opportunities, styled by a component class."""
-        content = content if isinstance(content, Content) else Content(content)
+        content = content if isinstance(content, Content) else Content(visible(content))
 
         def make_lines(width: int) -> list[Content]:
             styled = content.stylize_before(self._style(style)) if style else content
@@ -244,7 +250,7 @@ class DetailPane(OptionList):
         if section is None:
             return
         folded ^= {section}
-        self.options_of_page = PageOptions(frozenset(folded), self.options_of_page.one_page)
+        self.options_of_page = msgspec.structs.replace(self.options_of_page, folded=frozenset(folded))
         focus = self.current()
         self.show(self.corpus, self.view, focus.ref if focus and section not in folded else None)
         starts = [i for i in section_starts(self.rows) if self.rows[i].section == section]
@@ -255,7 +261,8 @@ class DetailPane(OptionList):
         """Only what the one-page note holds (an agenda item or topic), or every point again."""
         if self.view is None or not self.view.brief_id:
             return
-        self.options_of_page = PageOptions(self.options_of_page.folded, not self.options_of_page.one_page)
+        self.options_of_page = msgspec.structs.replace(self.options_of_page,
+                                                       one_page=not self.options_of_page.one_page)
         self._rebuild()
 
     # The point the user is on -----------------------------------------------------------------------------------

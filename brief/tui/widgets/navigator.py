@@ -10,9 +10,11 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from brief.corpus import Corpus
-from brief.i18n import N_, t
+from brief.i18n import N_, t, tn
 from brief.labels import item_label
 from brief.model import Brief
+from brief.safe import visible
+from brief.themes import theme_counts
 from brief.tui.state import View
 
 
@@ -74,25 +76,29 @@ class Navigator(Tree[View]):
             key = document.symbol or document.cite("en")
             if key not in documents:
                 label = f"{document.symbol or document.cite(lang)} ({document.date.year})"
-                documents[key] = self.root.add(Text(label), expand=True)
+                documents[key] = self.root.add(Text(visible(label)), expand=True)
             item_view = View("item", brief.id)
-            item = documents[key].add(Text(item_label(brief, lang)), data=item_view)
+            item = documents[key].add(Text(visible(item_label(brief, lang))), data=item_view)
             target = item if select == item_view else target
             for topic in brief.topics:
                 topic_view = View("topic", brief.id, topic.id)
-                leaf = item.add_leaf(Text(topic.title[lang]), data=topic_view)
+                leaf = item.add_leaf(Text(visible(topic.title[lang])), data=topic_view)
                 if select == topic_view:
                     item.expand()
                     target = leaf
-        themes = corpus.themes()
-        if themes:
+        counts = [found for found in theme_counts(corpus) if found.total]
+        if counts:
             branch = self.root.add(Text(t(lang, "Themes")), expand=False)
-            for theme in themes:
-                view = View("theme", theme_id=theme.id)
-                leaf = branch.add_leaf(Text(theme.name[lang]), data=view)
+            for found in counts:  # a theme, and under it how many of its points each document has
+                view = View("theme", theme_id=found.theme.id)
+                node = branch.add(Text(visible(found.theme.name[lang])), data=view, expand=False)
+                for brief, count in found.documents:
+                    label = tn(lang, "{document}: {n} point", "{document}: {n} points", count,
+                               document=visible(brief.document.symbol or brief.document.cite(lang)))
+                    node.add_leaf(Text(label), data=view)
                 if select == view:
                     branch.expand()
-                    target = leaf
+                    target = node
         if corpus.problems:
             label = t(lang, "Problems ({count})", count=len(corpus.problems))
             node = self.root.add_leaf(Text(label), data=View("problems"))

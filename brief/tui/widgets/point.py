@@ -19,7 +19,8 @@ from textual.visual import RenderOptions, Visual
 from brief.i18n import support_note, t
 from brief.languages import language
 from brief.model import SUPPORT_LEVELS, Divergence, Point, support_rank
-from brief.tui.widgets.prose import hang, wrap_content
+from brief.safe import visible
+from brief.tui.widgets.prose import hang
 
 #: Markers with a narrow East Asian width, so they take one cell on every terminal.
 KIND_MARKERS = {"consensus": "✔", "view": "◦", "divergence": "⇄", "proposal": "➜", "assessment": "✎"}
@@ -63,7 +64,7 @@ def meter(level: str, style: StyleOf) -> Content:
 
 
 def point_lines(point: Point, lang: str, marked: bool, style: StyleOf, width: int,
-                context: str | None = None, key: bool = False) -> list[Content]:
+                key: bool = False) -> list[Content]:
     """The point as lines of at most `width` cells: a divergence as its question and then each side with its
     holders and meter; a view or proposal as its meter and text, with its level in words; the chair's reading
     after its holder, without a meter (it is not a share of the room). A point with texts still to write (a
@@ -73,21 +74,20 @@ def point_lines(point: Point, lang: str, marked: bool, style: StyleOf, width: in
     flag = Content.styled(t(lang, "to translate") + " ", style("point--to-write")) if point.to_write else Content()
     gap = language(lang).word_gap  # before the level: Chinese brackets carry their own space
     lines: list[Content] = []
-    if context:
-        lines += wrap_content(Content.styled(context, style("point--context")), width)
     if isinstance(point, Divergence):
-        lines += hang(head, flag + Content.styled(point.issue[lang], style("point--issue")), width)
+        lines += hang(head, flag + Content.styled(visible(point.issue[lang]), style("point--issue")), width)
         for position in point.positions:
             prefix = Content.assemble("   ", meter(position.support, style), " ")
-            body = Content.assemble((position.holders[lang], style("point--holders")), t(lang, ": "),
-                                    position.text[lang], gap,
+            body = Content.assemble((visible(position.holders[lang]), style("point--holders")), t(lang, ": "),
+                                    visible(position.text[lang]), gap,
                                     (support_note(position.support, lang), style("point--level")))
             lines += hang(prefix, body, width)
     elif point.support is None:
-        body = Content.assemble(flag, (point.holders[lang], style("point--holders")), t(lang, ": "), point.text[lang])
+        body = Content.assemble(flag, (visible(point.holders[lang]), style("point--holders")), t(lang, ": "),
+                                visible(point.text[lang]))
         lines += hang(head + Content(" " * (METER_CELLS + 1)), body, width)
     else:
-        body = Content.assemble(flag, point.text[lang], gap,
+        body = Content.assemble(flag, visible(point.text[lang]), gap,
                                 (support_note(point.support, lang), style("point--level")))
         lines += hang(head + meter(point.support, style) + Content(" "), body, width)
     return lines

@@ -10,6 +10,7 @@ from textual.style import Style
 
 from brief.i18n import t
 from brief.model import Brief, Point
+from brief.safe import visible
 from brief.sources import Passage, SeedLibrary, paragraph_numbers
 from brief.tui.widgets.prose import Prose
 
@@ -21,16 +22,21 @@ def passages(seeds: SeedLibrary, brief: Brief, point: Point) -> tuple[str, list[
 
 
 def passage_content(text: str, found: list[Passage], highlight: Style | str) -> Content:
-    """The paragraphs that hold the quotes, one after another, each quote styled with `highlight`."""
+    """The paragraphs that hold the quotes, one after another, each quote styled with `highlight`. A seed is a
+    file like any other: its hidden characters are shown visibly (`brief.safe.visible`), piece by piece so that
+    the quotes stay where they are."""
     paragraphs = sorted({p.index: p for passage in found for p in passage.paragraphs}.values(), key=lambda p: p.index)
     blocks: list[Content] = []
     for paragraph in paragraphs:
-        block = Content(text[paragraph.start:paragraph.end])
-        for passage in found:
-            start, end = max(passage.start, paragraph.start), min(passage.end, paragraph.end)
-            if start < end:
-                block = block.stylize(highlight, start - paragraph.start, end - paragraph.start)
-        blocks.append(block)
+        inside = (max(paragraph.start, min(paragraph.end, offset)) for passage in found
+                  for offset in (passage.start, passage.end))
+        cuts = sorted({paragraph.start, paragraph.end, *inside})
+        pieces: list[Content] = []
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            quoted = any(passage.start <= start and end <= passage.end for passage in found)
+            pieces.append(Content.styled(visible(text[start:end]), highlight) if quoted else
+                          Content(visible(text[start:end])))
+        blocks.append(Content.assemble(*pieces))
     return Content("\n\n").join(blocks)
 
 

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from brief.languages import LANGUAGES
+from brief.safe import visible
 
 
 class LanguageSwitch(Widget):
@@ -42,4 +43,4 @@ class TitleBar(Horizontal):
         yield LanguageSwitch().data_bind(TitleBar.lang)
 
     def set_title(self, title: str) -> None:
-        self.query_one("#view-title", Static).update(Content(title))
+        self.query_one("#view-title", Static).update(Content(visible(title)))
