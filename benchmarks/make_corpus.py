@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from brief.model import SHARED
+
 ROOT = Path(__file__).resolve().parent.parent
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 LEVELS = ("all", "general", "most", "many", "some", "one")
@@ -79,7 +81,10 @@ class Writer:
                                  positions=[self.position(lv, quote(lv))
                                             for lv in self.random.sample(LEVELS, sides)])
                 else:
-                    point.update(kind=self.random.choice(("consensus", "proposal")), support=level,
+                    kind = self.random.choice(("consensus", "proposal"))
+                    if kind == "consensus" and level not in SHARED:  # part of the room: a view, not shared ground
+                        kind = "view"
+                    point.update(kind=kind, support=level,
                                  text={"en": self.english(), "zh": self.chinese()}, source={"quote": quote(level)})
                 items.append(point)
             topics.append({"id": f"topic-{t}", "title": {"en": self.english(4), "zh": self.chinese()[:12]},

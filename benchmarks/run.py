@@ -5,6 +5,7 @@
     python benchmarks/run.py --quick    # fewer repetitions, corpora of 5k and 50k points
     python benchmarks/run.py --sizes ""  # start, export and check only
     python benchmarks/run.py --before DIR  # also time the cold check of another checkout (DIR), in the same run
+    python benchmarks/run.py --no-keys     # without the keys (benchmarks/keys.py: key press to screen idle)
 
 Whole processes are timed (interpreter start included), the median of several runs, alternating the things
 compared so that a busy moment of the machine hits both. Synthetic corpora are made by
@@ -36,10 +37,10 @@ POINTS_PER_BRIEF = 100
 rows: list[tuple[str, str, str, bool | None]] = []
 
 
-def report(name: str, value: str, target: str, ok: bool | None) -> None:
+def report(name: str, value: str, target: str, ok: bool | None, note: str = "") -> None:
     rows.append((name, value, target, ok))
     verdict = "" if ok is None else ("PASS" if ok else "FAIL")
-    print(f"  {name:<48} {value:>18}   {target:<18} {verdict}", flush=True)
+    print(f"  {name:<48} {value:>18}   {target:<18} {verdict:<4}  {note}".rstrip(), flush=True)
 
 
 def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -290,6 +291,7 @@ def main() -> None:
                                              "empty for none)")
     parser.add_argument("--before", type=Path, metavar="DIR",
                         help="a checkout of brief at an earlier commit: its cold check is timed in the same run")
+    parser.add_argument("--no-keys", action="store_true", help="leave out the keys (benchmarks/keys.py)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] if args.sizes is not None else (
         [5_000, 50_000] if args.quick else [5_000, 50_000, 100_000])
@@ -297,6 +299,11 @@ def main() -> None:
           f"{platform.system()} {platform.release()}")
     with tempfile.TemporaryDirectory() as cache:
         start_and_commands(5 if args.quick else 15, cache)
+    if not args.no_keys:
+        import keys  # benchmarks/keys.py, beside this script
+
+        keys.section(report, corpus, 5 if args.quick else 10, keys.SIZES[:1] if args.quick else keys.SIZES,
+                     50_000 if 50_000 in sizes else 0)
     scale(sizes)
     if 50_000 in sizes:
         check_corpus(corpus(50_000), 3 if args.quick else 5, args.before)

@@ -9,6 +9,11 @@ its clock in START_TIME) and ends at once, so that the shutdown is not counted.
     START_TIME=$(date +%s.%N) python benchmarks/start_app.py bare
     START_TIME=$(date +%s.%N) python benchmarks/start_app.py brief [BRIEFS_DIR]
     START_TIME=$(date +%s.%N) python benchmarks/start_app.py command     # the `brief` command as typed
+    python benchmarks/start_app.py bare --stay   # the bare app in this terminal, until ctrl+q
+
+With `--stay` (benchmarks/keys.py's floor), the bare app runs in the terminal as any app does and has keys that
+cost what Textual's own work costs: x and escape update the title line, j and k move in the list, up and down
+in the tree (which has the focus).
 """
 
 from __future__ import annotations
@@ -41,17 +46,20 @@ def ready(app: App) -> None:
         os._exit(0)
 
 
-def bare() -> None:
+def bare(stay: bool) -> None:
     from textual.app import App, ComposeResult
     from textual.containers import Horizontal, VerticalScroll
     from textual.widgets import Footer, OptionList, Static, Tree
 
     class Bare(App[None]):
-        BINDINGS = [("q", "quit", "quit")]
+        BINDINGS = [("q", "quit", "quit"), ("x,escape", "update_line", "update"), ("j", "move(1)", "next"),
+                    ("k", "move(-1)", "previous")]
+        updates = 0
 
         def compose(self) -> ComposeResult:
-            yield Static("bare app: a title line")
+            yield Static("bare app: a title line", id="title")
             tree: Tree[None] = Tree("documents")
+            tree.root.expand()  # as brief's tree: every document's items on screen
             for document in range(3):
                 node = tree.root.add(f"document {document}", expand=True)
                 for item in range(3):
@@ -63,10 +71,26 @@ def bare() -> None:
                 yield Static("The source passage " * 20)
             yield Footer()
 
-        def on_ready(self) -> None:
-            ready(self)
+        def on_mount(self) -> None:
+            if stay:  # the keys' floor: up and down move in the tree
+                self.query_one(Tree).focus()
 
-    Bare().run(headless=True, size=SIZE)
+        def action_update_line(self) -> None:
+            self.updates += 1
+            self.query_one("#title", Static).update(f"bare app: a title line, updated {self.updates} times")
+
+        def action_move(self, step: int) -> None:
+            options = self.query_one(OptionList)
+            options.highlighted = ((options.highlighted or 0) + step) % options.option_count
+
+        def on_ready(self) -> None:
+            if not stay:
+                ready(self)
+
+    if stay:
+        Bare().run()
+    else:
+        Bare().run(headless=True, size=SIZE)
 
 
 def brief(folder: Path | None) -> None:
@@ -99,7 +123,7 @@ def command() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
-        bare()
+        bare(stay="--stay" in sys.argv[2:])
     elif sys.argv[1] == "command":
         command()
     else:
