@@ -55,7 +55,7 @@ def detail_text(app: BriefApp) -> str:
 
 
 def footer_text(app: BriefApp) -> str:
-    return " ".join(plain(key) for key in app.query_one(LocalizedFooter).query("FooterKey"))
+    return " ".join(f"{shown.display} {shown.description}" for shown in app.query_one(LocalizedFooter).keys())
 
 
 async def open_item(app: BriefApp, pilot, brief_id: str) -> None:
@@ -649,8 +649,15 @@ async def test_section_keys_jump_and_fold_and_the_one_page_view_shows_the_note(f
         folded = next(row for row in detail.rows if row.section == "views")
         assert folded.folded and "z unfolds" in folded.text
         assert not [row for row in detail.rows if row.placed and row.placed.point.section == "views"]
-        await pilot.press("z")
+        assert detail.highlighted is not None and detail.rows[detail.highlighted] == folded  # on its heading
+        await pilot.press("down", "up")  # the folded heading can be stood on like a point
+        assert detail.rows[detail.highlighted] == folded
+        await pilot.press("enter")  # enter on a folded heading unfolds it, on its first point
+        await pilot.pause()
+        assert current(app).point.section == "views"
+        await pilot.press("z", "z")  # fold, then z on the heading unfolds
         assert [row for row in detail.rows if row.placed and row.placed.point.section == "views"]
+        assert current(app).point.section == "views"
         await pilot.press("o")  # what the one-page note holds, and no more
         await pilot.pause()
         brief = app.corpus.brief(NSA)

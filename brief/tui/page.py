@@ -165,6 +165,11 @@ def section_starts(rows: list[Row]) -> list[int]:
     return [index for index, row in enumerate(rows) if row.kind == "section"]
 
 
+def is_folded_heading(row: Row) -> bool:
+    """A folded section's heading: the user can stand on it (z unfolds the section)."""
+    return row.kind == "section" and row.folded
+
+
 def section_at(rows: list[Row], index: int) -> str | None:
     """The section of the row `index` (the last section heading at or above it)."""
     return next((rows[i].section for i in range(min(index, len(rows) - 1), -1, -1) if rows[i].kind == "section"),

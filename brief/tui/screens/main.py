@@ -132,6 +132,7 @@ class MainScreen(Screen[None]):
         elif self._laid_out_at is not None and (event.size.width >= COMPARE_WIDTH) != (
                 self._laid_out_at.width >= COMPARE_WIDTH):
             self.call_after_refresh(self.show_view, self.current_view)  # side by side, or one after the other
+        self.call_after_refresh(self._navigating, isinstance(self.focused, Navigator))  # the breakpoint moved
         self._laid_out_at = event.size
 
     def watch_lang(self) -> None:
@@ -264,13 +265,19 @@ class MainScreen(Screen[None]):
     def focus_pane(self, pane: Pane) -> None:
         """Focus a pane. On a narrow terminal one pane shows at a time, the tree while it has the focus: the
         class that shows it is set first, because a hidden widget loses the focus."""
-        self.set_class(isinstance(pane, Navigator), "-navigating")
+        self._navigating(isinstance(pane, Navigator))
         pane.focus()
 
     @on(events.DescendantFocus)
     def _focus_moved(self, event: events.DescendantFocus) -> None:
         """The focus moved some other way (a click): show the pane that has it."""
-        self.set_class(isinstance(event.widget, Navigator), "-navigating")
+        self._navigating(isinstance(event.widget, Navigator))
+
+    def _navigating(self, in_tree: bool) -> None:
+        """Mark whether the tree has the focus; on a narrow terminal that shows the tree or the page. Only there:
+        a class on the screen restyles every widget, a cost every key paid for nothing at other widths."""
+        if self.has_class("-narrow"):
+            self.set_class(in_tree, "-navigating")
 
     def action_focus_tree(self) -> None:
         self.focus_pane(self.query_one(Navigator))

@@ -24,14 +24,11 @@ from brief.i18n import N_, format_days, t
 from brief.labels import problem_line
 from brief.model import Brief, Placed, PointRef
 from brief.safe import visible
-from brief.tui.page import Days, PageOptions, Row, build, section_at, section_starts
+from brief.tui.page import Days, PageOptions, Row, build, is_folded_heading, section_at, section_starts
 from brief.tui.state import Marks, View
 from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
 
-#: Options (headings, spacing and points) added before the page is first drawn (a 40-line screen's worth), and
-#: then at each refresh.
-FIRST_SCREEN = 24
 #: The component classes whose background is the point: the support meter's cells.
 METER_STYLES = frozenset({"point--meter-on", "point--meter-off"})
 #: The component class of each kind of heading row.
@@ -113,7 +110,9 @@ class DetailPane(OptionList):
         #: (the two columns of the side-by-side view).
         self.column: tuple[tuple[str, ...] | None, bool] = (None, True)
         self.rows: list[Row] = []
-        self._generation = 0  # of the page shown, so that a replaced page's late options are dropped
+        #: A point's lines by (point, language, marked, width), kept across pages; emptied for a new corpus or
+        #: a new theme (its colours are in the lines).
+        self._wrapped: dict[tuple[PointRef, str, bool, int], list[Content]] = {}
 
     # Building the page ------------------------------------------------------------------------------------------
 
@@ -123,27 +122,24 @@ class DetailPane(OptionList):
         return [row.placed for row in self.rows]
 
     def show(self, corpus: Corpus, view: View | None, focus: PointRef | None = None) -> None:
-        """Rebuild the page for `view`, on the point `focus` when it is there, else at its top.
-
-        The options of a long page are added in steps: what fills the screen first, the rest a screenful at a
-        time after it is drawn, so that the page appears at once whatever its length (every option is wrapped
-        when added, to know its height)."""
+        """Rebuild the page for `view`, on the point `focus` when it is there, else at its top, in one step (one
+        layout). A point's wrapped lines are kept between pages (`_wrapped`), so going back to a page costs no
+        wrapping."""
         groups, what_changed = self.column
         if view != self.view:
             self.options_of_page = PageOptions()  # folds and the one-page view are the page's own
         self.options_of_page = msgspec.structs.replace(self.options_of_page, groups=groups, what_changed=what_changed)
+        if corpus is not self.corpus:
+            self._wrapped.clear()
         self.corpus, self.view = corpus, view
-        self._generation += 1
         brief = corpus.brief(view.brief_id or "") if view is not None else None
         one_page = self.one_page(brief) if brief and self.options_of_page.one_page and self.one_page else None
         self.rows = build(corpus, view, self.lang, self.days, self.options_of_page, one_page)
-        options = [Option(self._visual(row), disabled=row.placed is None) for row in self.rows]
+        options = [Option(self._visual(row), disabled=row.placed is None and not is_folded_heading(row))
+                   for row in self.rows]
         refs = [row.placed.ref if row.placed else None for row in self.rows]
         target = refs.index(focus) if focus is not None and focus in refs else None
-        first = max(FIRST_SCREEN, (target or 0) + 1)
-        self.set_options(options[:first])
-        if len(options) > first:
-            self.call_after_refresh(self._add_rest, self._generation, options[first:])
+        self.set_options(options)
         self.scroll_home(animate=False)
         if target is not None:
             self.highlighted = target
@@ -152,15 +148,6 @@ class DetailPane(OptionList):
             self.post_message(self.PointHighlighted(None))
             if self.has_focus:
                 self.highlight_first()
-
-    def _add_rest(self, generation: int, options: list[Option]) -> None:
-        """Add the rest of a page a screenful at a time, each after the screen is drawn, so that keys stay
-        responsive; stop when the page has been replaced meanwhile (the user moved on)."""
-        if generation != self._generation:
-            return
-        self.add_options(options[:FIRST_SCREEN])
-        if len(options) > FIRST_SCREEN:
-            self.call_after_refresh(self._add_rest, generation, options[FIRST_SCREEN:])
 
     def _style(self, name: str) -> Style:
         """A component class's own style, without the pane's background, so that a highlighted point is one
@@ -171,8 +158,16 @@ class DetailPane(OptionList):
     def _visual(self, row: Row) -> LinesVisual:
         if row.placed is not None:
             entry = row.placed
-            return LinesVisual(lambda width: point_lines(entry.point, self.lang, entry.ref in self.marks,
-                                                         self._style, width, key=entry.point.key))
+
+            def make_lines(width: int) -> list[Content]:
+                marked = entry.ref in self.marks
+                known = (entry.ref, self.lang, marked, width)
+                if known not in self._wrapped:
+                    self._wrapped[known] = point_lines(entry.point, self.lang, marked, self._style, width,
+                                                     key=entry.point.key)
+                return self._wrapped[known]
+
+            return LinesVisual(make_lines)
         if row.kind == "summary":
             label = Content.styled(t(self.lang, "Bottom line: "), self._style("detail--label"))
             return self._text(label + Content(visible(row.text)))
@@ -210,6 +205,7 @@ class DetailPane(OptionList):
 
     def notify_style_update(self) -> None:
         """A new theme: the cached lines carry the old colours."""
+        self._wrapped.clear()
         for option in self.options:
             if isinstance(option.prompt, LinesVisual):
                 option.prompt.clear()
@@ -230,9 +226,8 @@ class DetailPane(OptionList):
         point = next((i for i in range(start + 1, end) if self.rows[i].placed is not None), None)
         if point is not None and point < self.option_count:
             self.highlighted = point
-        elif start < self.option_count:  # a folded section: its heading comes into view
-            self._update_lines()
-            self.scroll_to(y=self._index_to_line.get(start, 0), animate=False)
+        elif start < self.option_count:  # a folded section: the user is on its heading (z unfolds it)
+            self.highlighted = start
 
     def action_next_section(self) -> None:
         self._go_to_section(1)
@@ -243,19 +238,25 @@ class DetailPane(OptionList):
     def action_fold(self) -> None:
         """Fold the section of the point the user is on (or unfold the next folded section below)."""
         here = self.highlighted if self.highlighted is not None else 0
-        section = section_at(self.rows, here) if self.current() is not None else None
-        folded = set(self.options_of_page.folded)
-        if section is None:
-            section = next((row.section for row in self.rows[here:] if row.kind == "section" and row.folded), None)
+        on = self.rows[here] if here < len(self.rows) else None
+        if on is not None and is_folded_heading(on):
+            section = on.section
+        elif self.current() is not None:
+            section = section_at(self.rows, here)
+        else:
+            section = next((row.section for row in self.rows[here:] if is_folded_heading(row)), None)
         if section is None:
             return
-        folded ^= {section}
+        folded = set(self.options_of_page.folded) ^ {section}
         self.options_of_page = msgspec.structs.replace(self.options_of_page, folded=frozenset(folded))
-        focus = self.current()
-        self.show(self.corpus, self.view, focus.ref if focus and section not in folded else None)
+        self.show(self.corpus, self.view)
         starts = [i for i in section_starts(self.rows) if self.rows[i].section == section]
-        if starts and section in folded:
-            self.highlighted = next((i for i in range(starts[0], len(self.rows)) if self.rows[i].placed), None)
+        if not starts:
+            return
+        if section in folded:  # the user stays on the folded heading
+            self.highlighted = starts[0]
+        else:  # on the section's first point again
+            self.highlighted = next((i for i in range(starts[0], len(self.rows)) if self.rows[i].placed), starts[0])
 
     def action_one_page(self) -> None:
         """Only what the one-page note holds (an agenda item or topic), or every point again."""
@@ -279,6 +280,8 @@ class DetailPane(OptionList):
         event.stop()
         if (entry := self.current()) is not None:
             self.post_message(self.OpenRequested(self, entry))
+        elif event.option_index < len(self.rows) and is_folded_heading(self.rows[event.option_index]):
+            self.action_fold()  # enter on a folded heading unfolds it
 
     async def _on_click(self, event: events.Click) -> None:
         """A click takes a point (to mark or copy it); a click on the point already taken opens its passage."""

@@ -1,18 +1,21 @@
 """The footer: the keys that act where the user is, in the interface language, on one line that fits.
 
-Help comes first and quit last, whatever the width: the other keys follow in Textual's order (the focused
-widget's first) and those that do not fit are left out — help lists them all.
+One widget that draws one line (Textual's own footer composes a widget per key, again at every change of focus,
+which costs tens of milliseconds a key). Help comes first and quit last, whatever the width; the other keys
+follow in Textual's order (the focused widget's first) and those that do not fit are left out — help lists them
+all. A click on a key presses it.
 """
 
 from __future__ import annotations
 
-from rich.cells import cell_len as cell_width
+from typing import NamedTuple
+
+from rich.cells import cell_len
 from textual import events
-from textual.app import ComposeResult
+from textual.content import Content
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from brief.i18n import t
 
@@ -21,39 +24,68 @@ FIRST = ("help",)
 LAST = ("quit", "dismiss(None)", "dismiss", "close", "cancel")
 
 
-class LocalizedFooter(Footer):
-    """Textual's footer, its binding descriptions (English msgids) translated through the catalogs, the keys
-    that do not fit the width left out (help is never left out)."""
+class Shown(NamedTuple):
+    key: str  # as a key press names it, for a click
+    display: str
+    description: str
+    start: int  # cells from the left
+    end: int
 
-    lang = reactive("en", recompose=True)
+
+class LocalizedFooter(Widget):
+    """The keys of the screen's active bindings that are meant to be shown, their descriptions (English msgids)
+    translated through the catalogs."""
+
+    COMPONENT_CLASSES = {"footer--key", "footer--description"}
+
+    lang = reactive("en")
 
     def __init__(self, *, id: str | None = None, lang: str | None = None) -> None:
-        super().__init__(id=id, compact=True, show_command_palette=False)
+        super().__init__(id=id)
         if lang is not None:
             self.set_reactive(LocalizedFooter.lang, lang)
-        self._fitted_width = 0
+        self._shown: list[Shown] = []
 
-    def compose(self) -> ComposeResult:
-        keys = [widget for widget in super().compose() if isinstance(widget, FooterKey)]
-        for key in keys:
-            if key.description:
-                key.description = t(self.lang, key.description)
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
-        def place(key: FooterKey) -> int:
-            action = key.action.rsplit(".", 1)[-1]
-            return 0 if action in FIRST else 2 if action in LAST else 1
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
-        keys.sort(key=place)  # stable: Textual's order within each group
-        width, room = 0, self.size.width or self.app.size.width
-        kept: list[Widget] = []
-        for key in keys:
-            cost = cell_width(f"{key.key_display} {key.description}") + 1
-            if width + cost <= room or place(key) != 1:
-                kept.append(key)
-                width += cost
-        yield from kept
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
+        self.refresh()
 
-    def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._fitted_width:
-            self._fitted_width = event.size.width
-            self.refresh(recompose=True)
+    def keys(self) -> list[Shown]:
+        """What the footer shows, in order, within its width."""
+        seen: set[str] = set()
+        found: list[tuple[int, str, str, str]] = []
+        for _, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or not enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            action = binding.action.rsplit(".", 1)[-1]
+            place = 0 if action in FIRST else 2 if action in LAST else 1
+            found.append((place, binding.key.split(",")[0], self.app.get_key_display(binding),
+                          t(self.lang, binding.description)))
+        found.sort(key=lambda item: item[0])  # stable: Textual's order within each group
+        room, used, shown = self.size.width, 0, []
+        for place, key, display, description in found:
+            cost = cell_len(f"{display} {description}") + 2
+            if used + cost <= room or place != 1:
+                shown.append(Shown(key, display, description, used, used + cost))
+                used += cost
+        return shown
+
+    def render(self) -> Content:
+        self._shown = self.keys()
+        key_style, text_style = self.get_visual_style("footer--key"), self.get_visual_style("footer--description")
+        return Content.assemble(*(part for shown in self._shown
+                                  for part in ((shown.display, key_style), (f" {shown.description}  ", text_style))))
+
+    def on_click(self, event: events.Click) -> None:
+        shown = next((shown for shown in self._shown if shown.start <= event.x < shown.end), None)
+        if shown is not None:
+            self.app.simulate_key(shown.key)
+
+    def watch_lang(self) -> None:
+        self.refresh()
