@@ -9,8 +9,11 @@ message goes through the catalogs, in the language of `--lang` or of the locale,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
@@ -18,85 +21,142 @@ import msgspec
 
 from brief.cache import BriefCache
 from brief.corpus import Corpus
-from brief.i18n import default_lang, section_short_label, t, tn
+from brief.i18n import N_, default_lang, t, tn, translations
 from brief.labels import problem_line
 from brief.languages import LANGUAGES
 from brief.limits import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular
 from brief.loader import GLOSSARY, brief_files, default_briefs_dir, default_seeds_dir, export_errors, load
-from brief.model import SECTIONS
-from brief.safe import say, visible
+from brief.safe import say
 
 if TYPE_CHECKING:
     from brief.export import Plan, ThemePlan
 
 
-def _options() -> argparse.ArgumentParser:
+def _options(lang: str) -> argparse.ArgumentParser:
     """Options shared by every command. Defaults are suppressed so that an option given before the command is
     not reset by the command's own parser."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--briefs", type=Path, default=argparse.SUPPRESS, metavar="DIR",
-                        help="folder of brief files (default: the bundled briefs)")
+                        help=t(lang, "folder of brief files (default: the bundled briefs)"))
     common.add_argument("--seeds", type=Path, default=argparse.SUPPRESS, metavar="DIR",
-                        help="folder of seed texts (default: seeds/ beside the briefs folder)")
+                        help=t(lang, "folder of seed texts (default: seeds/ beside the briefs folder)"))
     common.add_argument("--lang", choices=tuple(LANGUAGES), default=argparse.SUPPRESS,
-                        help="language of the output (default: from the locale)")
+                        help=t(lang, "language of the output (default: from the locale)"))
     return common
 
 
-def parser() -> argparse.ArgumentParser:
-    common = _options()
+COMMANDS = ("check", "list", "export", "schema", "seed", "draft")
+#: argparse's own words that a user of brief can meet (help, usage, errors), as argparse looks them up with
+#: `argparse._` while it builds a parser, prints its help or reports an error: marked here for the catalogs.
+ARGPARSE_TEXTS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"), N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("ignored explicit argument %r"),
+    N_("unexpected option string: %s"),
+)
+
+
+def interface_lang(argv: list[str]) -> str:
+    """The language of the messages, before the arguments are parsed (argparse's help and errors are written
+    while it parses): `--lang`, before the command or after it, else the locale's. After `brief seed`, `--lang` is
+    the language of the text, not of the messages."""
+    command = None
+    for index, arg in enumerate(argv):
+        if arg in ("--briefs", "--seeds") or (index and argv[index - 1] in ("--briefs", "--seeds", "--lang")):
+            continue  # an option's value, never a command
+        if command is None and arg in COMMANDS:
+            command = arg
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None)
+        if value in LANGUAGES and command != "seed":
+            return value
+    return default_lang()
+
+
+@contextlib.contextmanager
+def argparse_in(lang: str) -> Iterator[None]:
+    """argparse's own words (`ARGPARSE_TEXTS`) in `lang` while parsers are built and used."""
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = translations(lang).gettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
+def parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line, its help in `lang` (call it inside `argparse_in(lang)` for argparse's own words)."""
+    common = _options(lang)
     root = argparse.ArgumentParser(
         prog="brief", parents=[common],
-        description="Briefings on disarmament negotiations. Without a command, opens the app.")
+        description=t(lang, "Briefings on disarmament negotiations. Without a command, opens the app."))
     commands = root.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", parents=[common], help="validate the briefs and their quotes")
-    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help="check only these brief files")
+    check = commands.add_parser("check", parents=[common], help=t(lang, "validate the briefs and their quotes"))
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help=t(lang, "check only these brief files"))
     check.add_argument("--coverage", action="store_true",
-                       help="also warn about every paragraph of a seed that no brief cites or skips")
+                       help=t(lang, "also warn about every paragraph of a seed that no brief cites or skips"))
     check.add_argument("--no-cache", action="store_true",
-                       help="read every file afresh, and keep nothing (for CI and release checks)")
-    listing = commands.add_parser("list", parents=[common], help="list the agenda items")
-    listing.add_argument("--themes", action="store_true", help="list the themes, with their points per document")
+                       help=t(lang, "read every file afresh, and keep nothing (for CI and release checks)"))
+    listing = commands.add_parser("list", parents=[common],
+                                  help=t(lang, "list the agenda items, or one brief's points with their ids"))
+    listing.add_argument("id", nargs="?", metavar="ID", help=t(lang, "list this brief's points"))
+    listing.add_argument("--themes", action="store_true",
+                         help=t(lang, "list the themes, with their points per document"))
     export = commands.add_parser("export", parents=[common],
-                                 help="write a one-page briefing on an agenda item, or a note on a theme")
-    export.add_argument("id", nargs="?", metavar="ID", help="the brief id (see `brief list`)")
+                                 help=t(lang, "write a one-page briefing on an agenda item, or a note on a theme"))
+    export.add_argument("id", nargs="?", metavar="ID", help=t(lang, "the brief id (see `brief list`)"))
     export.add_argument("--theme", metavar="ID",
-                        help="a note on this theme across documents instead (see `brief list --themes`)")
+                        help=t(lang, "a note on this theme across documents instead (see `brief list --themes`)"))
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write to FILE instead of standard output (`-` is standard output)")
+                        help=t(lang, "write to FILE instead of standard output (`-` is standard output)"))
     export.add_argument("--format", choices=("md", "docx", "txt"), default=None,  # brief.export.FORMATS
-                        help="md (Markdown), docx (Word) or txt (plain text); default: from FILE's suffix, else md")
-    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    export.add_argument("--full", action="store_true", help="every point, without the one-page limit")
+                        help=t(lang, "md (Markdown), docx (Word) or txt (plain text); default: from FILE's suffix, "
+                                     "else md"))
+    export.add_argument("--force", action="store_true", help=t(lang, "replace FILE if it exists"))
+    export.add_argument("--full", action="store_true", help=t(lang, "every point, without the one-page limit"))
     chosen = export.add_mutually_exclusive_group()
-    chosen.add_argument("--points", metavar="ID,ID,…", help="only these points (with --theme, BRIEF/POINT ids)")
-    chosen.add_argument("--marked", action="store_true", help="only the points marked in the app")
+    chosen.add_argument("--points", metavar="ID,ID,…",
+                        help=t(lang, "only these points (`brief list ID` shows their ids; with --theme, "
+                                     "BRIEF/POINT ids)"))
+    chosen.add_argument("--marked", action="store_true", help=t(lang, "only the points marked in the app"))
     notes = export.add_mutually_exclusive_group()
     notes.add_argument("--notes", type=Path, metavar="FILE",
-                       help="your own line from FILE (default: your notes saved in the app, in the export's language)")
-    notes.add_argument("--no-notes", action="store_true", help="leave your saved notes out")
-    export.add_argument("--date", metavar="YYYY-MM-DD", help="the date printed as prepared (default: today)")
-    schema = commands.add_parser("schema", parents=[common], help="print the JSON Schema of a brief file")
-    schema.add_argument("--glossary", action="store_true", help="the schema of glossary.yaml instead")
+                       help=t(lang, "your own line from FILE (default: your notes saved in the app, in the "
+                                    "export's language)"))
+    notes.add_argument("--no-notes", action="store_true", help=t(lang, "leave your saved notes out"))
+    export.add_argument("--date", metavar="YYYY-MM-DD",
+                        help=t(lang, "the date printed as prepared (default: today)"))
+    schema = commands.add_parser("schema", parents=[common], help=t(lang, "print the JSON Schema of a brief file"))
+    schema.add_argument("--glossary", action="store_true", help=t(lang, "the schema of glossary.yaml instead"))
     # `--lang` of `brief seed` is the language of the text; its messages follow `brief --lang` or the locale.
-    seed = commands.add_parser("seed", help="make a seed of record from a PDF's raw text")
-    seed.add_argument("raw", type=Path, metavar="FILE", help="the text extracted from the UN document's PDF")
-    seed.add_argument("--symbol", metavar="SYMBOL", help="the document symbol, such as CD/2105 (its running header)")
-    seed.add_argument("--date", metavar="YYYY-MM-DD", help="the date of issue (its line in the masthead)")
+    seed = commands.add_parser("seed", help=t(lang, "make a seed of record from a PDF's raw text"))
+    seed.add_argument("raw", type=Path, metavar="FILE",
+                      help=t(lang, "the text extracted from the UN document's PDF"))
+    seed.add_argument("--symbol", metavar="SYMBOL",
+                      help=t(lang, "the document symbol, such as CD/2105 (its running header)"))
+    seed.add_argument("--date", metavar="YYYY-MM-DD", help=t(lang, "the date of issue (its line in the masthead)"))
     seed.add_argument("--lang", dest="text_lang", choices=tuple(LANGUAGES), metavar="|".join(LANGUAGES),
-                      help="the language of the text (default: from the text)")
+                      help=t(lang, "the language of the text (default: from the text)"))
     seed.add_argument("-o", "--output", type=Path, metavar="FILE",
-                      help="write to FILE (default: SYMBOL.LANG.txt, such as cd-2105.zh.txt)")
-    draft = commands.add_parser("draft", parents=[common], help="write a brief skeleton from a seed")
-    draft.add_argument("seed", type=Path, metavar="SEED", help="the seed of record (a file in seeds/)")
-    draft.add_argument("--id", required=True, metavar="ID", help="the new brief's id, such as cd-2200-nsa")
-    draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+                      help=t(lang, "write to FILE (default: SYMBOL.LANG.txt, such as cd-2105.zh.txt)"))
+    draft = commands.add_parser("draft", parents=[common], help=t(lang, "write a brief skeleton from a seed"))
+    draft.add_argument("seed", type=Path, metavar="SEED", help=t(lang, "the seed of record (a file in seeds/)"))
+    draft.add_argument("--id", required=True, metavar="ID",
+                       help=t(lang, "the new brief's id, such as cd-2200-nsa"))
+    draft.add_argument("-o", "--output", type=Path, metavar="FILE",
+                       help=t(lang, "write to FILE instead of standard output"))
     return root
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    lang = getattr(args, "lang", None) or default_lang()
+    argv = sys.argv[1:] if argv is None else argv
+    lang = interface_lang(argv)
+    with argparse_in(lang):
+        args = parser(lang).parse_args(argv)
+    lang = getattr(args, "lang", None) or lang
     briefs_dir = getattr(args, "briefs", None) or default_briefs_dir()
     seeds_dir = getattr(args, "seeds", None)
     if args.command is None:
@@ -133,8 +193,9 @@ def _command(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None,
         return check(briefs_dir, seeds_dir, args.files or None, lang, out, coverage=args.coverage,
                      cache=not args.no_cache)
     if args.command == "list":
-        return list_themes(briefs_dir, seeds_dir, lang) if args.themes else list_briefs(briefs_dir, seeds_dir, lang,
-                                                                                         out)
+        if args.themes:
+            return list_themes(briefs_dir, seeds_dir, lang, out)
+        return list_briefs(briefs_dir, seeds_dir, args.id, lang, out)
     if args.command == "export":
         return export(args, briefs_dir, seeds_dir, lang)
     if args.command == "schema":
@@ -207,57 +268,52 @@ def _not_a_brief_file(path: Path, lang: str) -> str | None:
     return None
 
 
-def list_briefs(briefs_dir: Path, seeds_dir: Path | None, lang: str, out: TextIO) -> int:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    corpus = load(briefs_dir, seeds_dir)
-    if not corpus.briefs:  # no table of nothing: what is wrong, as `brief check` says it
-        for problem in corpus.errors:
-            sys.stderr.write(problem_line(problem, lang) + "\n")
-        return 1
-    console = Console(highlight=False, file=out)
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column(t(lang, "ID"), no_wrap=True)  # an id is copied into `brief export ID`: never broken
-    for heading in (t(lang, "Document"), t(lang, "Item"), t(lang, "Title")):
-        table.add_column(heading, overflow="fold", ratio=1)
-    for section in SECTIONS:
-        table.add_column(section_short_label(section, lang), justify="right", no_wrap=True)
-    for brief in corpus.briefs:
-        sections = [p.section for _, p in brief.points()]
-        cells = [brief.id, brief.document.cite(lang), brief.agenda_item.number, brief.agenda_item.short[lang],
-                 *(str(sections.count(section)) for section in SECTIONS)]
-        table.add_row(*(Text(visible(cell)) for cell in cells))  # Text: brackets in content are not Rich markup
-    console.print(table)
+def _problems_found(corpus: Corpus, lang: str) -> None:
     if corpus.errors:
-        console.print(Text(t(lang, "{count} problem(s) found: run `brief check` for details",
-                             count=len(corpus.errors)), style="yellow"))
+        say(sys.stderr, tn(lang, "{n} problem found: run `brief check` for details",
+                           "{n} problems found: run `brief check` for details", len(corpus.errors)))
+
+
+def _terminal_width() -> int:
+    return max(20, shutil.get_terminal_size((80, 24)).columns)  # 80 when not a terminal
+
+
+def list_briefs(briefs_dir: Path, seeds_dir: Path | None, brief_id: str | None, lang: str, out: TextIO) -> int:
+    """Each agenda item as a short block, or with `brief_id` that brief's points, to the terminal's width."""
+    from brief.listing import brief_lines, point_lines
+
+    corpus = load(briefs_dir, seeds_dir, cache=BriefCache())
+    width = _terminal_width()
+    if brief_id is None:
+        blocks = [brief_lines(brief, lang, width) for brief in corpus.briefs]
+        if not blocks:  # nothing to list: what is wrong, as `brief check` says it
+            for problem in corpus.errors:
+                say(sys.stderr, problem_line(problem, lang))
+            return 1
+    elif (brief := corpus.brief(brief_id)) is not None:
+        blocks = [point_lines(brief, lang, width)]
+    else:  # not there: first why, when a file that could hold it did not load, then which ids there are
+        for problem in corpus.errors:
+            say(sys.stderr, problem_line(problem, lang))
+        known = ", ".join(b.id for b in corpus.briefs) or t(lang, "none")
+        say(sys.stderr, t(lang, "brief list: {message}", message=t(
+            lang, "no brief with id `{id}`; the briefs are: {known}", id=brief_id, known=known)))
+        return 1
+    out.write("\n\n".join("\n".join(block) for block in blocks) + "\n")
+    _problems_found(corpus, lang)
     return 0
 
 
-def list_themes(briefs_dir: Path, seeds_dir: Path | None, lang: str) -> int:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
+def list_themes(briefs_dir: Path, seeds_dir: Path | None, lang: str, out: TextIO) -> int:
+    """Each theme as a short block: its id and name, its points per brief, the oldest meetings first."""
+    from brief.listing import theme_lines
     from brief.themes import theme_counts
 
-    corpus = load(briefs_dir, seeds_dir)
-    console = Console(highlight=False)
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column(t(lang, "ID"), no_wrap=True)  # copied into `brief export --theme ID`: never broken
-    table.add_column(t(lang, "Theme"), overflow="fold", ratio=1)
-    table.add_column(t(lang, "Points"), justify="right", no_wrap=True)
-    table.add_column(t(lang, "By brief, the oldest first"), no_wrap=True)  # brief ids: never broken
+    corpus = load(briefs_dir, seeds_dir, cache=BriefCache())
     counts = theme_counts(corpus)
-    for found in counts:
-        documents = "\n".join(f"{brief.id} {count}" for brief, count in found.documents)
-        table.add_row(*(Text(cell) for cell in (found.theme.id, found.theme.name[lang], str(found.total), documents)))
-    console.print(table)
-    if corpus.errors:
-        console.print(Text(t(lang, "{count} problem(s) found: run `brief check` for details",
-                             count=len(corpus.errors)), style="yellow"))
+    width = _terminal_width()
+    out.write("\n\n".join("\n".join(theme_lines(found, lang, width)) for found in counts) + ("\n" if counts else ""))
+    _problems_found(corpus, lang)
     return 0 if counts else 1
 
 
@@ -444,5 +500,7 @@ def run_app(briefs_dir: Path, seeds_dir: Path | None, lang: str | None) -> int:
     # moved out of the garbage collector's sight: left in view, the full collection that falls during the start
     # walks them all, a tenth of the start.
     gc.freeze()
-    BriefApp(briefs_dir=briefs_dir, seeds_dir=seeds_dir, lang=lang).run()
+    app = BriefApp(briefs_dir=briefs_dir, seeds_dir=seeds_dir, lang=lang)
+    app.freeze_after_load = True
+    app.run()
     return 0

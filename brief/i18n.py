@@ -112,22 +112,8 @@ SECTION_LABELS = {
     "proposals": N_("Proposals and way forward"),
     "assessment": N_("Assessment"),
 }
-#: Column headings of `brief list`.
-SECTION_SHORT_LABELS = {
-    "agree": N_("Agree"),
-    "divide": N_("Splits"),
-    "views": N_("Views"),
-    "proposals": N_("Proposals"),
-    "assessment": N_("Chair"),
-}
-
-
 def section_label(section: str, lang: str) -> str:
     return t(lang, SECTION_LABELS[section])
-
-
-def section_short_label(section: str, lang: str) -> str:
-    return t(lang, SECTION_SHORT_LABELS[section])
 
 
 def support_label(level: str, lang: str) -> str:

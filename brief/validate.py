@@ -159,8 +159,12 @@ def _leaf(value: Any, target: Any, path: Path) -> Iterator[Issue]:
     elif base is bool:
         template = N_("`{field}` must be true or false, not {got}")
     elif _is_container(base):
-        template = N_("`{field}` must have at least {count} item(s)")
-        params["count"] = str(meta[0].min_length if meta else 1)
+        least = meta[0].min_length if meta and meta[0].min_length is not None else 1
+        if least == 1:
+            template = N_("`{field}` must have at least one item")
+        else:  # a problem carries a message and its values, not plural forms: one item is said apart
+            template = N_("`{field}` must have at least {count} items")
+            params["count"] = str(least)
     elif base is str and isinstance(value, str) and meta and meta[0].description:
         template = N_("`{field}` must be {expected}, not {got}")
         params["expected"] = meta[0].description

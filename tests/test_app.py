@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, RadioSet, Static, TextArea
 
+from brief.i18n import t
 from brief.loader import load
 from brief.locations import config_dir
 from brief.model import Placed, PointRef
@@ -231,6 +232,28 @@ async def test_source_pane_shows_the_quote_in_its_paragraph(folder: Path) -> Non
         assert compact(quoted) == compact(entry.point.sources[0].quote)  # highlighted, though the dialogs'
         await pilot.press("escape")  # styles were read after the dialog was made
         assert not isinstance(app.screen, PassageScreen)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_source_pane_and_passage_show_the_points_notes(folder: Path, lang: str) -> None:
+    """Where the English gives a fact the Chinese text gets wrong, the note that says so is beside the quote."""
+    app = make_app(folder, lang=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, "a-68-514-oewg")
+        await pilot.press("j")
+        for _ in range(120):
+            if current(app).point.note:
+                break
+            await pilot.press("j")
+        point = current(app).point
+        assert point.note is not None
+        shown = compact(plain(app.query_one("#source-text")))
+        note = compact(t(lang, "Note: {note}", note=point.note[lang]))
+        assert shown.endswith(note) and shown.index(note) > shown.index(compact(point.sources[0].quote))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PassageScreen)
+        assert compact(plain(app.screen.query_one(".note"))) == note
 
 
 async def test_source_pane_follows_a_new_theme_and_keeps_its_place(folder: Path) -> None:

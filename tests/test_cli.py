@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,16 +12,20 @@ from pathlib import Path
 import pytest
 
 from brief.cli import main
+from brief.loader import load
+from brief.model import SECTIONS
 from brief.schema import schema_json
 from tests.conftest import BRIEFS, ROOT, line_of, mutate
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """`brief ARGS`, with the test's own config, data and cache folders (`brief export` reads the saved notes)."""
+def run(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """`brief ARGS` in a process, with the test's own config, data and cache folders (`brief export` reads the
+    saved notes); `env` adds to (or, given as "", removes from) its environment."""
     user_dirs = {name: os.environ[name] for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")}
+    environment = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT), "COLUMNS": "200",
+                   **user_dirs, **env}
     return subprocess.run([sys.executable, "-m", "brief", *args], capture_output=True, text=True, cwd=cwd,
-                          env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT), "COLUMNS": "200",
-                               **user_dirs})
+                          env={key: value for key, value in environment.items() if value})
 
 
 def test_check_clean_exits_zero(briefs_dir: Path) -> None:
@@ -64,12 +69,83 @@ def test_check_single_file(briefs_dir: Path) -> None:
 
 def test_list_shows_each_brief(briefs_dir: Path) -> None:
     result = run("list", "--briefs", str(briefs_dir))
-    assert result.returncode == 0
-    row = next(line for line in result.stdout.splitlines() if line.startswith("mini-nsa"))
-    assert "CD/2105, Letter 2 of the co-chairs" in row and "Negative security assurances" in row
-    assert row.split()[-5:] == ["1", "1", "0", "1", "1"]  # agree, splits, views, proposals, the chair's
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout == ("mini-nsa  Item 4: Negative security assurances\n"
+                             "  CD/2105, Letter 2 of the co-chairs\n"
+                             "  1 agreed · 1 split · 0 other views · 1 proposal · 1 chair's reading\n")
     zh = run("list", "--briefs", str(briefs_dir), "--lang", "zh")
-    assert "消极安全保证" in zh.stdout and "共识" in zh.stdout and "主席" in zh.stdout
+    assert zh.stdout.splitlines() == ["mini-nsa  项目4：消极安全保证", "  CD/2105，信函 2",
+                                      "  1 项共识 · 1 项分歧 · 0 项其他观点 · 1 项建议 · 1 项评估意见"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_list_of_the_bundled_briefs_reads_at_80_columns(lang: str) -> None:
+    """Not a terminal: 80 columns. Every line fits, no word is broken mid-letter, no date is split, and the counts
+    are the app's sections."""
+    from brief.labels import item_label, section_counts
+    from brief.linebreak import cell_width
+
+    result = run("list", "--lang", lang, COLUMNS="")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(cell_width(line) <= 80 for line in lines), [line for line in lines if cell_width(line) > 80]
+    words = set(result.stdout.split())
+    corpus = load(BRIEFS)
+    for brief in corpus.briefs:
+        for text in (brief.document.cite(lang), item_label(brief, lang), section_counts(brief, lang)):
+            if lang == "en":
+                assert set(text.split()) <= words, text  # every word whole on some line
+            for date in re.findall(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年", text):
+                assert any(date in line for line in lines), date
+        assert brief.id in words
+    assert len(lines) <= 5 * len(corpus.briefs)  # a short block each
+
+
+def test_list_id_lists_the_points_with_their_ids_sections_and_key_flags() -> None:
+    brief = load(BRIEFS).brief("cd-2105-nsa")
+    result = run("list", "cd-2105-nsa", COLUMNS="")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    ids = [line.split()[0] for line in lines if re.match(r"^  [a-z0-9-]+( · key point)?$", line)]
+    assert ids == [p.id for section in SECTIONS for _, p in brief.points() if p.section == section]
+    keys = {line.split()[0] for line in lines if line.endswith(" · key point")}
+    assert keys == {p.id for _, p in brief.points() if p.key} != set()
+    assert "Where delegations agree (" in result.stdout and "Where they divide (" in result.stdout
+    points = [p.id for p in (brief.point(i) for i in ids[:2]) if p is not None]
+    exported = run("export", "cd-2105-nsa", "--points", ",".join(points))  # the ids are what --points takes
+    assert exported.returncode == 0, exported.stderr
+    missing = run("list", "no-such-brief")
+    assert missing.returncode == 1 and "no brief with id `no-such-brief`" in missing.stderr
+
+
+def test_help_and_argparses_own_words_follow_the_locale() -> None:
+    chinese = run("--help", LANG="zh_CN.UTF-8")
+    assert chinese.returncode == 0
+    for words in ("用法：brief", "位置参数", "选项", "显示此帮助信息并退出", "验证简报及其引文", "输出语言"):
+        assert words in chinese.stdout, words
+    assert not re.search(r"usage|positional|options|show this|validate", chinese.stdout)
+    for command in ("check", "list", "export", "schema", "seed", "draft"):
+        sub = run(command, "--help", LANG="zh_CN.UTF-8")
+        assert sub.returncode == 0 and sub.stdout.startswith("用法：brief " + command), sub.stdout
+        helps = re.findall(r"^  \S.*?  +(\S.*)$", sub.stdout, flags=re.M)
+        assert helps and all(re.search(r"[\u4e00-\u9fff]", text) for text in helps), (command, helps)
+    error = run("draft", "seed.txt", LANG="zh_CN.UTF-8")
+    assert error.returncode == 2 and "brief draft：错误：缺少以下必需参数：--id" in error.stderr
+    bad = run("--lang", "fr", LANG="zh_CN.UTF-8")
+    assert "参数 --lang：无效选项：'fr'" in bad.stderr
+    english = run("--lang", "en", "--help", LANG="zh_CN.UTF-8")  # --lang wins over the locale
+    assert english.stdout.startswith("usage: brief") and "show this help message and exit" in english.stdout
+    seed = run("seed", "--lang", "zh", "--help")  # seed's --lang is the language of the text
+    assert seed.stdout.startswith("usage: brief seed")
+
+
+def test_argparse_keeps_its_own_words_once_the_command_line_has_parsed(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    assert main(["schema", "--lang", "zh"]) == 0
+    with pytest.raises(SystemExit):
+        argparse.ArgumentParser(prog="other").parse_args(["--nope"])
+    assert "other: error: unrecognized arguments: --nope" in capsys.readouterr().err
 
 
 def test_list_shows_markup_literally(briefs_dir: Path) -> None:
@@ -77,6 +153,18 @@ def test_list_shows_markup_literally(briefs_dir: Path) -> None:
            'short: {en: "[bold red]NSA[/] [@click=app.quit]x[/]"')
     result = run("list", "--briefs", str(briefs_dir))
     assert "[bold red]NSA[/] [@click=app.quit]x[/]" in result.stdout.replace("\n", "")
+
+
+def test_list_never_sends_a_control_sequence_from_a_brief(briefs_dir: Path) -> None:
+    mutate(briefs_dir / "mini.yaml", 'short: {en: "Negative security assurances"',
+           'short: {en: "Negative \\e[31mred\\e[0m\\a assurances"')
+    mutate(briefs_dir / "mini.yaml", 'issue: {en: "Are the existing assurances adequate?"',
+           'issue: {en: "Adequate\\e]0;pwned\\a?"')
+    for args in (("list",), ("list", "mini-nsa")):  # a brief with hidden characters is refused, where they are
+        result = run(*args, "--briefs", str(briefs_dir))
+        assert result.returncode == 1 and result.stdout == ""
+        assert not re.search("[\x1b\x07]", result.stderr)
+        assert re.search(r"mini\.yaml:\d+:\d+: error: .*U\+001B ESCAPE", result.stderr), result.stderr
 
 
 @pytest.mark.parametrize("kind", ["brief", "glossary"])
@@ -95,14 +183,15 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 #: What each path of the command line may not import, checked at run time (import-linter checks the core's import
-#: statements in CI): the app's Textual never, and Rich only where `brief list` draws its table.
+#: statements in CI): the app's Textual and Rich, never.
 CLI_PATHS = {
     "import": ("import brief.cli, brief.model, brief.loader, brief.sources, brief.i18n, brief.export",
                ("textual", "rich")),
     "check": ("from brief.cli import main; main(['check'])", ("textual", "rich")),
     "export": ("from brief.cli import main; main(['export', 'cd-2105-nsa'])", ("textual", "rich")),
     "schema": ("from brief.cli import main; main(['schema'])", ("textual", "rich")),
-    "list": ("from brief.cli import main; main(['list'])", ("textual",)),
+    "list": ("from brief.cli import main; main(['list']); main(['list', 'cd-2105-nsa'])", ("textual", "rich")),
+    "help": ("from brief.cli import main\ntry: main(['--help'])\nexcept SystemExit: pass", ("textual", "rich")),
 }
 
 

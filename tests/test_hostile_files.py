@@ -111,7 +111,7 @@ def test_a_second_file_with_the_id_in_any_spelling_is_a_duplicate_everywhere(roo
                    "export again"]
     assert not (root / "out" / "brief.md").exists()
     rows = [line for line in listing.stdout.decode().splitlines() if line.startswith("mini-nsa")]
-    assert len(rows) == 1 and "1 problem(s) found" in listing.stdout.decode()
+    assert len(rows) == 1 and listing.stderr.decode() == "1 problem found: run `brief check` for details\n"
     corpus = load(root / "briefs")  # what the app loads
     assert [b.id for b in corpus.briefs] == ["mini-nsa"] and [p.line for p in corpus.errors] == [2]
 

@@ -38,7 +38,7 @@ def test_po_is_compiled_in_memory_without_mo(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
     i18n.translations.cache_clear()
     try:
-        assert t("zh", "Splits") == "分歧"
+        assert t("zh", "Where they divide") == "分歧所在"
     finally:
         i18n.translations.cache_clear()
 

@@ -1,19 +1,20 @@
-"""Line breaking for mixed Chinese and English: lines fit, breaks are allowed ones, and lines are as full as
-they can be."""
+"""Line breaking for mixed Chinese and English: lines fit, breaks are allowed ones, lines are as full as they can
+be, dates hold together, and the widths are the cells the app draws (Rich's) without Rich."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.cells import cell_len
+from rich.cells import get_character_cell_size
 from uniseg.linebreak import line_break_breakables
 
+from brief.linebreak import break_opportunities, cell_width, char_width, wrap, wrap_offsets
 from brief.loader import load
-from brief.tui.linebreak import break_opportunities, wrap_offsets
-from tests.conftest import BRIEFS
+from tests.conftest import BRIEFS, SEEDS
 
 
 def bundled_texts() -> list[str]:
@@ -56,25 +57,15 @@ def check_wrap(text: str, width: int) -> None:
     for start, end in zip(bounds, bounds[1:]):
         line = text[start:end].rstrip()
         assert end > start
-        assert cell_len(line) <= width or end - start == 1, (text, width, line)
+        assert cell_width(line) <= width or end - start == 1, (text, width, line)
         if end == len(text):
             continue
         if end in opportunities:  # greedy: the next opportunity would not have fitted
             later = [o for o in opportunities if o > end]
             if later:
-                assert cell_len(text[start:later[0]].rstrip()) > width
+                assert cell_width(text[start:later[0]].rstrip()) > width
         else:  # a fold: no opportunity fitted at all
             assert not any(start < o <= end for o in opportunities), (text, width, start, end)
-
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """`text` as the lines `wrap_offsets` breaks it into (paragraphs kept, line-end spaces dropped)."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        offsets = (0, *wrap_offsets(paragraph, width), len(paragraph))
-        lines.extend(paragraph[a:b].rstrip() for a, b in zip(offsets, offsets[1:]))
-    return lines
 
 
 @pytest.mark.parametrize("width", [12, 30, 57, 80])
@@ -94,7 +85,7 @@ def test_chinese_punctuation_never_starts_a_line_and_quotes_stay_with_their_text
 def test_english_after_chinese_breaks_inside_the_chinese_run() -> None:
     text = "许多代表团认为 the existing assurances 不能令人满意，因为这些保证不具有法律约束力"
     lines = wrap(text, 24)
-    assert lines[0].startswith("许多代表团认为 the") and all(cell_len(line) <= 24 for line in lines)
+    assert lines[0].startswith("许多代表团认为 the") and all(cell_width(line) <= 24 for line in lines)
 
 
 @settings(max_examples=300, deadline=None)
@@ -104,17 +95,42 @@ def test_random_mixed_text_wraps_within_width(text: str, width: int) -> None:
 
 
 def test_the_generated_table_matches_uniseg_for_every_code_point() -> None:
-    """`brief/tui/linebreak_data.py` is made by scripts/make-linebreak-data; run it again if this fails after
+    """`brief/linebreak_data.py` is made by scripts/make-linebreak-data; run it again if this fails after
     an update of uniseg."""
     import bisect
     import sys
 
     from uniseg.linebreak import line_break
 
-    from brief.tui.linebreak import class_of_property
-    from brief.tui.linebreak_data import CLASSES, STARTS
+    from brief.linebreak import class_of_property
+    from brief.linebreak_data import CLASSES, STARTS
 
     wrong = [hex(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF
              and CLASSES[bisect.bisect_right(STARTS, code) - 1]
              != class_of_property(str(line_break(chr(code))).rsplit(".", 1)[-1])]
     assert wrong == []
+
+
+def test_widths_are_richs_for_every_character_of_the_briefs_and_seeds() -> None:
+    """The app draws with Rich's widths and the command line wraps with ours: on every character brief shows
+    (the bundled briefs, the seeds, the app's own markers) they are the same."""
+    characters = set("".join(TEXTS)) | set("".join(path.read_text(encoding="utf-8") for path in SEEDS.glob("*.txt")))
+    characters |= set("✔◦⇄➜✎⚑·…—–“”‘’（）《》「」、。，；：？！\u00a0\u200b\u3000")
+    wrong = {ch: (char_width(ch), get_character_cell_size(ch)) for ch in characters
+             if char_width(ch) != get_character_cell_size(ch)}
+    assert wrong == {}
+    assert cell_width("CD/2105 消极安全保证") == 8 + 12 and cell_width("a\u0301") == 1
+
+
+DATE = re.compile(r"\d+年(\d+月)?(\d+日)?|\d+月\d+日|\d+日")
+
+
+@pytest.mark.parametrize("width", range(14, 40))
+def test_a_chinese_date_is_never_broken(width: int) -> None:
+    """A date is one unit: no line ends inside 2017年6月28日 (any date fits a line of 14 cells)."""
+    texts = ["第一次会议于2017年6月28日至30日在日内瓦举行，各代表团（2013年）发了言，会期为5月14日至24日。",
+             *(text for text in TEXTS if DATE.search(text))]
+    for text in texts:
+        offsets = set(wrap_offsets(text, width))
+        for match in DATE.finditer(text):
+            assert not offsets & set(range(match.start() + 1, match.end())), (text, width, match.group())

@@ -45,6 +45,12 @@ def test_fixture_loads_clean(briefs_dir: Path) -> None:
          "error: `document.source` must be a file name in the seeds directory"),
         ("key: true\n        themes: [nsa]\n        text", "key: yes please\n        themes: [nsa]\n        text",
          "yes please", "error: `topics[0].points[0].key` must be true or false, not `yes please`"),
+        ("meetings: [2017-06-28, 2017-06-29, 2017-06-30]", "meetings: []", "meetings: []",
+         "error: `meetings` must have at least one item"),
+        ('\n          - holders: {en: "A contrary view", zh: "相反的观点"}\n            support: one\n'
+         '            text: {en: "Credible and effective.", zh: "可信和有效。"}\n'
+         '            source: {quote: "与之相反的观点是，现有的保证是可信和有效的"}', "", '- holders: {en: "Many delegations"',
+         "error: `topics[0].points[1].positions` must have at least 2 items"),
     ],
 )
 def test_schema_errors_name_field_and_line(briefs_dir: Path, old: str, new: str, needle: str, expected: str) -> None:

@@ -1,5 +1,5 @@
-"""Search: every term in either language, corpus order, and narrowing as the user types gives the same answer
-as a fresh search."""
+"""Search: every term in either language, themes by their names, corpus order; and however the query is typed
+(narrowing, backspace, edits, results asked for in part or in full), the results are those of a fresh search."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brief.corpus import Theme
 from brief.loader import load
-from brief.search import SearchIndex, occurrences
-from tests.conftest import FIXTURES, SEEDS, copy_glossary
+from brief.search import HISTORY, SearchIndex, occurrences, terms_of, texts_of, theme_texts
+from tests.conftest import BRIEFS, FIXTURES, SEEDS, copy_glossary
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +24,23 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     (folder.parent / "seeds").symlink_to(SEEDS, target_is_directory=True)
     corpus = load(folder)
     assert not corpus.errors, corpus.errors
-    return SearchIndex(corpus)
+    return SearchIndex(corpus, step=1)  # a point a step: queries are found in part as often as in full
 
 
-def ids(index: SearchIndex, query: str, limit: int = 200) -> list[str]:
-    return [hit.point.id for hit in index.search(query, limit=limit).hits]
+@pytest.fixture(scope="module")
+def bundled() -> SearchIndex:
+    """The bundled briefs, searched 16 points a step: a few hundred points then take many steps."""
+    return SearchIndex(load(BRIEFS), step=16)
+
+
+def everything(index: SearchIndex, query: str) -> list[str]:
+    """Every hit of `query`: themes as `theme:ID`, points by their id."""
+    results = index.search(query)
+    return [f"theme:{hit.id}" if isinstance(hit, Theme) else hit.point.id for hit in results.hits(0, 10**9)]
+
+
+def ids(index: SearchIndex, query: str) -> list[str]:
+    return [hit for hit in everything(index, query) if not hit.startswith("theme:")]
 
 
 def test_either_language_and_the_quote(index: SearchIndex) -> None:
@@ -45,25 +58,122 @@ def test_latin_in_chinese_text_and_typographic_marks(index: SearchIndex) -> None
 def test_every_term_must_match(index: SearchIndex) -> None:
     assert ids(index, "committee 特设") == ["ad-hoc-committee"]
     assert ids(index, "committee 临时") == []
-    assert ids(index, "   ") == [] and index.search("").total == 0
+    assert everything(index, "   ") == [] and index.search("").complete and index.search("").points == 0
 
 
-def test_limit_keeps_the_total(index: SearchIndex) -> None:
-    everything = index.search("e")
-    assert everything.total == len(index) == 4
-    first = index.search("e", limit=1)
-    assert first.total == 4 and [h.point.id for h in first.hits] == [everything.hits[0].point.id]
+def test_themes_by_their_name_in_either_language_then_the_points(index: SearchIndex) -> None:
+    """A theme is a hit by its name in any language or its id, before the points; only themes that points use."""
+    assert everything(index, "消极安全")[0] == everything(index, "NEGATIVE security")[0] == "theme:nsa"
+    assert everything(index, "programme-of-work") == ["theme:programme-of-work"]
+    assert "theme:nuclear-disarmament" not in everything(index, "nuclear disarmament")  # no point of it here
+    results = index.search("消极安全")
+    assert results.hits(0, 1) == [next(t for t in results.themes if t.id == "nsa")]
+    assert index.points_per_theme == {"nsa": 3, "programme-of-work": 1, "fmct": 1}
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(alphabet="abcdeimnorst 临时步骤不能特设委员会", min_size=0, max_size=6), min_size=1, max_size=6))
-def test_typing_gives_the_same_results_as_a_fresh_search(index: SearchIndex, queries: list[str]) -> None:
-    fresh_index = SearchIndex.__new__(SearchIndex)
-    fresh_index.__dict__.update(index.__dict__)
-    for query in queries:
-        typed = ids(index, query)
-        fresh_index._last = ((), [])
-        assert typed == ids(fresh_index, query), query
+def test_results_are_found_as_they_are_asked_for(bundled: SearchIndex) -> None:
+    """The first hits are found without testing every point; the count is made in steps; asking for the hits
+    in pieces gives the hits asked for at once."""
+    results = bundled.search("delegations")
+    first = results.hits(0, 3)
+    assert len(first) == 3 and not results.complete and results.points < len(bundled)
+    steps = 0
+    while not results.count():
+        steps += 1
+    assert steps > 1 and results.complete
+    pieces = [hit for start in range(0, results.points, 7) for hit in results.hits(start, start + 7)]
+    assert pieces == bundled.search("delegations").hits(0, 10**9) and len(pieces) == results.points
+    limited = bundled.search("zzz nothing matches this")
+    assert limited.hits(0, 5, steps=1) == [] and not limited.complete  # one step tests only the first points
+    assert limited.hits(0, 5) == [] and limited.complete
+
+
+def fresh(index: SearchIndex, query: str) -> list[str]:
+    """What a new index, which has seen no query, finds."""
+    new = SearchIndex.__new__(SearchIndex)
+    new.__dict__.update(index.__dict__, _history=type(index._history)())
+    return everything(new, query)
+
+
+_PLAIN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " ", "…": "..."})
+
+
+def brute_force(index: SearchIndex, query: str) -> list[str]:
+    """The definition, hit by hit: every term in the text of its script (`theme_texts`, `texts_of`)."""
+    terms = terms_of(query)
+
+    def holds(latin: str, chinese: str) -> bool:
+        return all(term in chinese if any("\u2e80" <= ch <= "\uffef" for ch in term) else term.translate(_PLAIN) in latin
+                   for term in terms)
+
+    if not terms:
+        return []
+    themes = [f"theme:{theme.id}" for theme in index_themes(index) if holds(*theme_texts(theme))]
+    return themes + [place.point.id for place in index._places if holds(*texts_of(place.point, place.topic))]
+
+
+def index_themes(index: SearchIndex) -> list[Theme]:
+    return [theme for theme, *_ in index._themes]
+
+
+ALPHABET = "abcdeimnorst 临时步骤不能特设委员会"
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> list[tuple[str, int]]:
+    """What a user does in the search box: type, backspace, delete or type in the middle, paste, clear; after
+    each, how many hits the screen asks for (0: none; the rest are found later, if ever)."""
+    query, states = "", []
+    for _ in range(draw(st.integers(1, 40))):
+        action = draw(st.sampled_from(["type", "type", "type", "backspace", "backspace", "middle", "paste",
+                                       "delete", "clear"]))
+        position = draw(st.integers(0, len(query)))
+        if action == "type":
+            query += draw(st.sampled_from(ALPHABET))
+        elif action == "backspace":
+            query = query[:-1]
+        elif action == "middle":
+            query = query[:position] + draw(st.sampled_from(ALPHABET)) + query[position:]
+        elif action == "paste":
+            query += draw(st.text(alphabet=ALPHABET, max_size=8))
+        elif action == "delete":
+            query = query[:position] + query[position + 1:]
+        else:
+            query = ""
+        states.append((query, draw(st.sampled_from([0, 1, 2, 10**9]))))
+    return states
+
+
+@settings(max_examples=300, deadline=None)
+@given(edits())
+def test_typing_and_editing_give_the_results_of_a_fresh_search(index: SearchIndex,
+                                                                states: list[tuple[str, int]]) -> None:
+    index._history.clear()
+    for query, asked in states:
+        results = index.search(query)
+        if asked:
+            results.hits(0, asked, steps=1)
+    for query, _ in states:  # every query of the history, partly found or not at all, then in full
+        assert everything(index, query) == fresh(index, query) == brute_force(index, query), query
+    assert len(index._history) <= HISTORY
+
+
+def test_typing_on_the_bundled_briefs_gives_the_results_of_a_fresh_search(bundled: SearchIndex) -> None:
+    """Many steps, so that partly found queries narrow one another for real."""
+    bundled._history.clear()
+    typed = [query[:end] for query in ("nuclear disarmament", "各代表团 treaty", "verification")
+             for end in [*range(1, len(query) + 1), *range(len(query) - 1, 0, -1)]]
+    for query in typed:
+        bundled.search(query).hits(0, 5, steps=1)
+    for query in typed:
+        assert everything(bundled, query) == fresh(bundled, query), query
+
+
+def test_backspace_finds_the_earlier_results_again(index: SearchIndex) -> None:
+    index._history.clear()
+    typed = index.search("interim")
+    index.search("interim s")
+    assert index.search("interim").matches is typed.matches
 
 
 def test_occurrences_are_what_a_result_highlights() -> None:

@@ -337,7 +337,9 @@ def test_a_theme_note_is_refused_while_any_brief_has_errors(shifted: Path) -> No
 def test_list_themes(shifted: Path) -> None:
     out = run("list", "--themes", "--briefs", "briefs", cwd=shifted.parent, columns=250)
     assert out.returncode == 0, out.stderr
-    rows = {line.split()[0]: line for line in out.stdout.splitlines()[1:] if line.strip()}
-    assert "unused" not in rows and list(rows)[0] == "nuclear-disarmament"
+    blocks = {block.split()[0]: block.splitlines() for block in out.stdout.strip().split("\n\n")}
+    assert "unused" not in blocks and list(blocks)[0] == "nuclear-disarmament"  # the glossary's order
     counts = {found.theme.id: found for found in theme_counts(BUNDLED)}
-    assert f" {counts['fmct'].total} " in rows["fmct"] and "a-68-514-oewg 3" in out.stdout
+    head, per_brief = blocks["fmct"]
+    assert head == f"fmct  Fissile material treaty (FMCT) · {counts['fmct'].total} points"
+    assert per_brief == "  " + " · ".join(f"{brief.id} {n}" for brief, n in counts["fmct"].documents)

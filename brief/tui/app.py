@@ -1,9 +1,11 @@
 """The brief app: what outlives a screen — the corpus and its live reload, the language, the marks, the user's
-settings — and the command palette. The main screen (`brief.tui.screens.main`) owns the panes and their keys.
+settings — and the command palette (`brief.tui.commands`). The main screen (`brief.tui.screens.main`) owns the
+panes and their keys.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,12 +17,13 @@ from textual.reactive import reactive
 from brief.cache import BriefCache
 from brief.corpus import Corpus
 from brief.files import FileError
-from brief.i18n import N_, default_lang, t
+from brief.i18n import N_, default_lang, t, tn
 from brief.languages import LANGUAGES
 from brief.loader import default_seeds_dir, load
 from brief.memo import DateTexts
 from brief.safe import visible
 from brief.sources import SeedLibrary
+from brief.tui.commands import JumpProvider, TranslatedCommands
 from brief.tui.screens.main import MainScreen
 from brief.tui.state import Marks, View
 from brief.tui.watch import FolderWatcher
@@ -28,23 +31,15 @@ from brief.tui.widgets.navigator import Navigator
 from brief.userdata import load_settings, save_settings
 
 if TYPE_CHECKING:
-    from textual.command import Provider
     from textual.notifications import SeverityLevel
 
     from brief.search import SearchIndex
 
 
-def jump_provider() -> type[Provider]:
-    """The command palette's provider, imported when the palette first opens."""
-    from brief.tui.commands import JumpProvider
-
-    return JumpProvider
-
-
-class BriefApp(App[None]):
+class BriefApp(TranslatedCommands):
     TITLE = "brief"
     CSS_PATH = Path(__file__).with_name("brief.tcss")  # absolute: subclasses live elsewhere
-    COMMANDS = App.COMMANDS | {jump_provider}
+    COMMANDS = App.COMMANDS | {JumpProvider}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
@@ -55,6 +50,10 @@ class BriefApp(App[None]):
     ]
 
     lang = reactive("en")
+
+    #: Whether to move what a load made out of the garbage collector's sight (`brief` sets it; a test that runs
+    #: many apps in one process does not, or each app's leftovers would stay for good).
+    freeze_after_load = False
 
     def __init__(self, briefs_dir: Path, seeds_dir: Path | None = None, lang: str | None = None,
                  watch_interval: float = 1.0) -> None:
@@ -73,6 +72,7 @@ class BriefApp(App[None]):
         self.seeds = SeedLibrary(self.seeds_dir)
         self.marks = Marks(report=self._marks_problem, points_of=self._point_ids)
         self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
         self.watcher = FolderWatcher([self.briefs_dir, self.seeds_dir], interval=watch_interval)
 
     @property
@@ -89,6 +89,7 @@ class BriefApp(App[None]):
 
     def on_mount(self) -> None:
         self.watcher.start(self, self.reload)
+        self._index_soon()
         if self.corpus.errors:
             self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
         if (problem := self.settings.problem) is not None:
@@ -172,11 +173,24 @@ class BriefApp(App[None]):
     # The corpus ------------------------------------------------------------------------------------------------
 
     def search_index(self) -> SearchIndex:
+        """The index of the corpus shown: built in the background after a load (`_index_soon`), or here when `/`
+        comes first."""
         from brief.search import SearchIndex
 
-        if self._index is None:
-            self._index = SearchIndex(self.corpus)
-        return self._index
+        with self._index_lock:
+            if self._index is None or self._index.corpus is not self.corpus:
+                self._index = SearchIndex(self.corpus)
+            return self._index
+
+    @work(thread=True, exclusive=True, group="index")
+    def _index_soon(self) -> None:
+        import gc
+
+        self.search_index()
+        if self.freeze_after_load:
+            # The corpus and its index live until the next load: out of the collector's sight, the full
+            # collections that fall while the user types do not walk them.
+            gc.freeze()
 
     def jump_to(self, view: View) -> None:
         """Show `view` on the main screen (the command palette's choice)."""
@@ -190,10 +204,11 @@ class BriefApp(App[None]):
     def _apply_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self.seeds = SeedLibrary(self.seeds_dir)
-        self._index = None
         self.main.apply_corpus(corpus)
+        self._index_soon()
         count = len(corpus.problems)
         message = t(self.lang, "Briefs reloaded.")
         if count:
-            message = t(self.lang, "Briefs reloaded: {count} problem(s), see Problems.", count=count)
+            message = tn(self.lang, "Briefs reloaded: {n} problem, see Problems.",
+                         "Briefs reloaded: {n} problems, see Problems.", count)
         self.notify(message, severity="warning" if corpus.errors else "information")

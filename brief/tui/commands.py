@@ -1,18 +1,89 @@
-"""Command palette (ctrl+p): jump to any agenda item, topic or theme by typing part of its name."""
+"""Command palette (ctrl+p): jump to any agenda item, topic or theme by typing part of its name, or run one of the
+app's commands; Textual's own commands, and the palette itself, in the interface language.
+
+Text from the briefs is shown as `Content` made from plain strings, never read as markup: a title such as
+`[@click=app.quit]x[/]` shows as written and does nothing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
-from brief.i18n import t
+from brief.i18n import N_, t
 from brief.labels import item_label
+from brief.tui.screens.main import MainScreen
 from brief.tui.state import View
 
 if TYPE_CHECKING:
     from brief.tui.app import BriefApp
+
+#: The app's own commands: (name, what it does, the main screen's action). The key-points view is listed once the
+#: main screen has that action.
+APP_COMMANDS = (
+    (N_("Search"), N_("search themes and points, in every language; enter goes to the one chosen"), "search"),
+    (N_("Export"), N_("export a one-page brief: Markdown, Word or plain text"), "export"),
+    (N_("Notes"), N_("your notes for this agenda item (\"Our line\" in the brief)"), "notes"),
+    (N_("Key points"), N_("only the points the one-page note holds"), "key_points"),
+    (N_("Switch language"), N_("switch every text, content and interface, to the next language"), "toggle_language"),
+    (N_("Help"), N_("every key, and what the levels of support mean"), "help"),
+)
+#: Textual's own commands and the palette's texts, as Textual writes them (looked up by their English text).
+TEXTUAL_TEXTS = (
+    N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Show help for the focused widget and a summary of available keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+#: Textual's texts we say otherwise: its "theme" is the app's colours, and a theme here is a subject across documents.
+RENAMED = {
+    "Theme": N_("Colours"),
+    "Change the current theme": N_("Change the app's colour scheme"),
+}
+
+
+class TranslatedCommands(App[None]):
+    """The palette in the interface language (`lang`, the app's): its placeholder, the app's commands, and
+    Textual's own commands (theme, keys, screenshot, quit…)."""
+
+    lang: str
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):  # as CommandPalette.is_open
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=t(self.lang, "Search for commands…")))
+
+    def search_themes(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider],
+                                        placeholder=t(self.lang, "Search for colour schemes…")))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        lang = self.lang
+        if isinstance(screen, MainScreen):  # they act on the main screen, not on a dialog
+            for name, description, action in APP_COMMANDS:
+                if (method := getattr(screen, f"action_{action}", None)) is not None:
+                    yield SystemCommand(t(lang, name), t(lang, description), method)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=t(lang, RENAMED.get(command.title, command.title)),
+                                   help=t(lang, RENAMED.get(command.help, command.help)))
+
+
+def highlight(matcher: Matcher, label: str) -> Content:
+    """`label` as plain text, with the characters the query matched in the matcher's style."""
+    content = Content(label)
+    for offset in matcher.fuzzy_search.match(matcher.query, label)[1]:
+        if not label[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class JumpProvider(Provider):
@@ -37,11 +108,11 @@ class JumpProvider(Provider):
 
     async def discover(self) -> Hits:
         for label, view in self._targets():
-            yield DiscoveryHit(label, partial(self.brief_app.jump_to, view))
+            yield DiscoveryHit(Content(label), partial(self.brief_app.jump_to, view), text=label)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, view in self._targets():
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self.brief_app.jump_to, view), text=label)
+                yield Hit(score, highlight(matcher, label), partial(self.brief_app.jump_to, view), text=label)

@@ -11,7 +11,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from brief.i18n import N_, t
+from brief.i18n import N_, format_list, support_label, t
+from brief.model import SUPPORT_LEVELS
 from brief.tui.keys import key_rows
 from brief.tui.screens import Dialog
 from brief.tui.widgets.prose import Prose
@@ -32,8 +33,11 @@ class HelpScreen(Dialog[None]):
                 for names, description in keys:
                     yield Prose(Content.assemble((f"{names:<16}", "bold"), description), classes="key")
             yield Static(Content(t(lang, "Support levels")), classes="title")
-            yield Prose(t(lang, "The meter shows how widely a view is held, in the chair's words: all, general, "
-                                "most, many, some, or one view. Divergences list each side with its holders."))
+            # The levels by the names the points give them, so that help and the page always agree.
+            levels = format_list([support_label(level, lang) for level in SUPPORT_LEVELS], lang)
+            yield Prose(t(lang, "The meter shows how widely a view is held, in the chair's words, from the widest "
+                                "to the narrowest: {levels}. Divergences list each side with its holders.",
+                          levels=levels))
             yield Static(Content(t(lang, "Clipboard")), classes="title")
             yield Prose(t(lang, "Copying uses your terminal's clipboard support (OSC 52). Some terminals ignore it, "
                                 "or ask first; in tmux, enable set-clipboard."))

@@ -54,7 +54,7 @@ class MainScreen(Screen[None]):
         Binding("l", "toggle_language", N_("language"), id="main.language",
                 tooltip=N_("switch every text, content and interface, to the next language")),
         Binding("slash", "search", N_("search"), key_display="/", id="main.search",
-                tooltip=N_("search all points, in every language; enter goes to the point")),
+                tooltip=N_("search themes and points, in every language; enter goes to the one chosen")),
         Binding("e", "export", N_("export"), id="main.export",
                 tooltip=N_("export a one-page brief: Markdown, Word or plain text")),
         Binding("n", "notes", N_("notes"), id="main.notes",

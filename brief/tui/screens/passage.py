@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from brief.export.page import notes_of
 from brief.i18n import N_, t
 from brief.languages import LANGUAGES
 from brief.model import Brief, Divergence, Point
@@ -53,8 +54,8 @@ class PassageScreen(Dialog[None]):
             yield Prose(point_text(self.point, lang), classes="title")
             for other in (code for code in LANGUAGES if code != lang):
                 yield Prose(point_text(self.point, other), classes="meta")
-            if self.point.note:
-                yield Prose(t(lang, "Note: {note}", note=self.point.note[lang]), classes="note")
+            for note in notes_of(self.point):
+                yield Prose(t(lang, "Note: {note}", note=note[lang]), classes="note")
             if located and located[1]:
                 text, found = located
                 yield Static(Content(citation(self.brief, found, lang)), classes="citation")

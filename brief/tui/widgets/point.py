@@ -1,7 +1,7 @@
 """How a point looks in the detail pane: its kind, a support meter, its text, wrapped for Chinese and English.
 
 The detail pane is an OptionList whose options are `LinesVisual`s: a visual that asks a function for its lines
-at the width it is given, so every point is wrapped by `brief.tui.linebreak` (Rich wraps only at spaces) and
+at the width it is given, so every point is wrapped by `brief.linebreak` (Rich wraps only at spaces) and
 only when shown. Styles come from the pane's component classes through `StyleOf`, at render time, so a theme
 change restyles the page.
 """

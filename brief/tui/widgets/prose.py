@@ -1,4 +1,4 @@
-"""Prose: a block of text that wraps Chinese and mixed Chinese/English readably (see `brief.tui.linebreak`)."""
+"""Prose: a block of text that wraps Chinese and mixed Chinese/English readably (see `brief.linebreak`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from brief.tui.linebreak import wrap_offsets
+from brief.linebreak import wrap_offsets
 
 
 def wrap_content(content: Content, width: int) -> list[Content]:

@@ -1,4 +1,5 @@
-"""SourcePane: the verbatim passage behind the focused point, the quote highlighted inside its paragraph."""
+"""SourcePane: the verbatim passage behind the focused point, the quote highlighted inside its paragraph, and the
+point's notes (where the English gives a fact the Chinese text gets wrong, the note says so beside the quote)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.style import Style
 
+from brief.export.page import notes_of
 from brief.i18n import t
 from brief.model import Brief, Point
 from brief.safe import visible
@@ -51,7 +53,7 @@ def citation(brief: Brief, found: list[Passage], lang: str) -> str:
 class SourcePane(VerticalScroll):
     """Shows `show(brief, point)`'s passage; scrolls when the paragraph is longer than the pane."""
 
-    COMPONENT_CLASSES = {"source--quote", "source--citation"}
+    COMPONENT_CLASSES = {"source--quote", "source--citation", "source--note"}
 
     lang = reactive("en")
 
@@ -96,7 +98,11 @@ class SourcePane(VerticalScroll):
             return
         quote_style = self.get_visual_style("source--quote")
         cite_style = self.get_visual_style("source--citation")
-        prose.update(Content.assemble((citation(brief, found, lang), cite_style), "\n",
-                                      passage_content(text, found, quote_style)))
+        note_style = self.get_visual_style("source--note")
+        notes = [Content.styled(t(lang, "Note: {note}", note=visible(note[lang])), note_style)
+                 for note in notes_of(point)]
+        passage = Content.assemble((citation(brief, found, lang), cite_style), "\n",
+                                   passage_content(text, found, quote_style))
+        prose.update(Content("\n\n").join([passage, *notes]))
         if not keep_place:
             self.scroll_home(animate=False)

@@ -1,4 +1,4 @@
-"""Line breaking for mixed Chinese and English text in a terminal.
+"""Line breaking for mixed Chinese and English text in a terminal: the app's panes and the command line.
 
 Rich and Textual wrap only at spaces: a Chinese run after an English word jumps whole to the next line, and
 `。，` can start a line. Here break opportunities follow the Unicode line breaking algorithm (UAX #14) for the
@@ -9,7 +9,11 @@ far too slow to wrap a screenful on every resize. `tests/test_linebreak.py` chec
 break taken here is one uniseg allows, over all the bundled text.
 
 Chinese tailoring, as in UAX #14's East Asian rules: quotation marks open or close by their general category
-(“ opens, ” closes), so that no line starts with ” or ends with “.
+(“ opens, ” closes), so that no line starts with ” or ends with “; and a date holds together (2017年6月28日: no
+break between a number and 年, 月 or 日, nor after 年 or 月 before a number).
+
+Widths are terminal cells, from the Unicode data of the standard library (`cell_width`), so that the command line
+wraps without Rich; a test checks that they agree with Rich's, which the app draws with, on all the bundled text.
 """
 
 from __future__ import annotations
@@ -17,11 +21,10 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 import unicodedata
 
-from rich.cells import get_character_cell_size
-
-from brief.tui.linebreak_data import CLASSES, STARTS
+from brief.linebreak_data import CLASSES, STARTS
 
 # Simplified classes.
 _OPEN = "OP"  # （《「“ : no break after
@@ -46,6 +49,25 @@ _NO_BREAK_BEFORE = {_CLOSE, _PAREN, _INFIX, _SPACE, _GLUE, _HYPHEN}
 def class_of_property(name: str) -> str:
     """The simplified class of a UAX #14 Line_Break property value; "QU" stays, to be tailored per character."""
     return "QU" if name == "QU" else _CLASS_MAP.get(name, _WORD)
+
+
+#: Characters that take no cell: combining marks, controls and format characters (zero-width spaces, joiners).
+_NO_CELL = frozenset({"Mn", "Me", "Cc", "Cf"})
+
+
+@functools.lru_cache(maxsize=4096)
+def char_width(ch: str) -> int:
+    """The cells `ch` takes in a terminal: two for East Asian wide and fullwidth characters, none for marks and
+    controls, one for the rest (an unassigned code point too)."""
+    category = unicodedata.category(ch)
+    if category in _NO_CELL:
+        return 0
+    return 2 if category != "Cn" and unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    """The cells `text` takes in a terminal."""
+    return len(text) if text.isascii() and text.isprintable() else sum(map(char_width, text))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -79,12 +101,20 @@ _CLASSES = (_OPEN, _CLOSE, _PAREN, _INFIX, _IDEO, _WORD, _SPACE, _DASH, _GLUE, _
 _BREAKS = {(before, after): _breaks_between(before, after) for before in _CLASSES for after in _CLASSES}
 
 
+#: Inside a Chinese date: between a digit and 年, 月 or 日, and between 年 or 月 and a digit.
+_DATE_GLUE = re.compile(r"(?<=\d)(?=[年月日])|(?<=[年月])(?=\d)")
+
+
 @functools.lru_cache(maxsize=4096)
 def break_opportunities(text: str) -> tuple[int, ...]:
     """Offsets at which a new line may start (never 0)."""
     classes = [char_class(ch) for ch in text]
     breaks = _BREAKS
-    return tuple(index for index, pair in enumerate(zip(classes, classes[1:]), 1) if breaks[pair])
+    found = tuple(index for index, pair in enumerate(zip(classes, classes[1:]), 1) if breaks[pair])
+    if "年" in text or "月" in text or "日" in text:
+        glued = {match.start() for match in _DATE_GLUE.finditer(text)}
+        found = tuple(index for index in found if index not in glued)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -94,7 +124,7 @@ def wrap_offsets(text: str, width: int) -> tuple[int, ...]:
     the character that overflows. Linear in the length of the text."""
     if width <= 0:
         return ()
-    cells = list(itertools.accumulate(map(get_character_cell_size, text), initial=0))  # width of text[:i]
+    cells = list(itertools.accumulate(map(char_width, text), initial=0))  # width of text[:i]
     end = len(text)
 
     def visible(start: int, stop: int) -> int:
@@ -123,3 +153,22 @@ def wrap_offsets(text: str, width: int) -> tuple[int, ...]:
         start = best
     return tuple(offsets)
 
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` as lines of at most `width` cells (its paragraphs kept, the spaces that end a line dropped)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        offsets = (0, *wrap_offsets(paragraph, width), len(paragraph))
+        lines.extend(paragraph[start:end].rstrip() for start, end in zip(offsets, offsets[1:]))
+    return lines
+
+
+def indented(text: str, width: int, first: str, rest: str) -> list[str]:
+    """`text` wrapped after `first` on its first line and `rest` on the others (a hanging indent, when `first`
+    is as wide as `rest`); the text goes under `first` when the room beside it is too narrow."""
+    room = width - max(cell_width(first), cell_width(rest))
+    if room < 12:
+        return [first.rstrip(), *(rest + line for line in wrap(text, max(1, width - cell_width(rest))))]
+    lines = wrap(text, room)
+    return [first + lines[0], *(rest + line for line in lines[1:])]
