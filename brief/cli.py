@@ -351,12 +351,15 @@ def export(args: argparse.Namespace, briefs_dir: Path, seeds_dir: Path | None, l
         except (OSError, UnicodeDecodeError) as error:
             return fail(t(lang, "cannot read the notes file {path} ({reason}): it must be a UTF-8 text file",
                           path=args.notes, reason=t(lang, reason(error))))
-    elif not args.no_notes and args.id is not None:  # the notes saved in the app, in the export's language
+    elif not args.no_notes and args.id is not None:
+        # The notes saved in the app: the export's language's as "Our line", and every other language's as the
+        # page plans them, so that the Chinese and the English note hold the same points (as the app's export).
         saved = load_notes(args.id, lang)
         if saved.problem is not None:
             return fail(t(lang, "{problem}: see your notes in the app (n), or pass --no-notes",
                           problem=saved.problem.message(lang)))
-        notes = {lang: saved.text}
+        others = {code: load_notes(args.id, code) for code in LANGUAGES if code != lang}
+        notes = {lang: saved.text, **{code: other.text for code, other in others.items() if other.problem is None}}
     cache = BriefCache()
     dates = DateTexts.beside(cache.folder)
     options = {"prepared": prepared, "full": args.full, "notes": notes, "dates": dates,

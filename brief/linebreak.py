@@ -103,6 +103,9 @@ _BREAKS = {(before, after): _breaks_between(before, after) for before in _CLASSE
 
 #: Inside a Chinese date: between a digit and 年, 月 or 日, and between 年 or 月 and a digit.
 _DATE_GLUE = re.compile(r"(?<=\d)(?=[年月日])|(?<=[年月])(?=\d)")
+#: A short number and the word before it, as a reference ("Letter 2", "信函 2", "item 4", "para. 27", "第 27 段"):
+#: no line starts with the number (a year, four digits, may).
+_NUMBER_GLUE = re.compile(r"(?<=[^\W\d_]|\.) (?=\d{1,3}(?!\d))")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -111,10 +114,12 @@ def break_opportunities(text: str) -> tuple[int, ...]:
     classes = [char_class(ch) for ch in text]
     breaks = _BREAKS
     found = tuple(index for index, pair in enumerate(zip(classes, classes[1:]), 1) if breaks[pair])
+    glued: set[int] = set()
     if "年" in text or "月" in text or "日" in text:
-        glued = {match.start() for match in _DATE_GLUE.finditer(text)}
-        found = tuple(index for index in found if index not in glued)
-    return found
+        glued.update(match.start() for match in _DATE_GLUE.finditer(text))
+    if " " in text:
+        glued.update(match.end() for match in _NUMBER_GLUE.finditer(text))
+    return tuple(index for index in found if index not in glued) if glued else found
 
 
 @functools.lru_cache(maxsize=4096)

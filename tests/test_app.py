@@ -481,6 +481,12 @@ async def test_n_keeps_notes_between_runs_and_the_export_prints_them(folder: Pat
         assert isinstance(again.screen, ExportScreen)
         markdown = again.screen.markdown
         assert "## Our line\n\nWe support a legally binding instrument." in markdown
+        await pilot.press("escape", "n")  # notes opened again: what is typed goes on where they end
+        await pilot.pause()
+        await pilot.press(*"Now.")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert notes_path(NSA, "en").read_text(encoding="utf-8") == "We support a legally binding instrument.\nNow.\n"
 
 
 # Help, palette, quitting -----------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -23,7 +24,7 @@ import pytest
 from brief.i18n import t
 from brief.locations import data_dir
 from brief.userdata import load_notes, marks_path, notes_path, save_marks, save_notes
-from tests.conftest import ROOT
+from tests.conftest import BRIEFS, ROOT
 from tests.test_bad_input import EXPORT, TIMEOUT, edit, snapshot
 
 XDG = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
@@ -244,6 +245,29 @@ def test_export_includes_the_saved_notes_of_its_language(root: Path) -> None:
     (root / "other.md").write_text("Another line.\n", encoding="utf-8")
     replaced = run("export", "mini-nsa", "--briefs", "briefs", "--notes", "other.md", cwd=root)
     assert "Another line." in replaced.stdout and "We support" not in replaced.stdout
+
+
+def test_both_languages_of_an_export_with_saved_notes_hold_the_same_points(root: Path) -> None:
+    """The page is planned with the notes of every language (as the app's export is): a long English line costs
+    the Chinese note the same points as the English one, so the two notes a delegation sends agree."""
+    omitted = re.compile(r"(\d+) points of the brief were left out|略去了简报中的 (\d+) 个要点")
+
+    def left_out() -> dict[str, int]:
+        found = {}
+        for lang in ("en", "zh"):
+            result = run("export", "cd-2105-nsa", "--briefs", str(BRIEFS), "--lang", lang, "--date", "2026-11-22",
+                         cwd=root)
+            assert result.returncode == 0, result.stderr
+            match = omitted.search(result.stdout)
+            assert match, result.stdout
+            found[lang] = int(match.group(1) or match.group(2))
+        return found
+
+    save_notes(load_notes("cd-2105-nsa", "zh"), "我方支持尽快开始谈判。")
+    short = left_out()
+    save_notes(load_notes("cd-2105-nsa", "en"), "We support the early start of negotiations. " * 12 + "\n\n- a\n- b")
+    long = left_out()
+    assert short["en"] == short["zh"] and long["en"] == long["zh"] > short["zh"]
 
 
 def test_export_refuses_saved_notes_it_cannot_read(root: Path) -> None:

@@ -125,6 +125,19 @@ def test_widths_are_richs_for_every_character_of_the_briefs_and_seeds() -> None:
 DATE = re.compile(r"\d+年(\d+月)?(\d+日)?|\d+月\d+日|\d+日")
 
 
+@pytest.mark.parametrize("width", range(10, 60))
+def test_a_short_number_stays_with_the_word_before_it(width: int) -> None:
+    """A reference is one unit: "信函 2", "Letter 2", "item 4", "para. 27" never end a line before the number; a
+    year may start a line."""
+    for text, glued in [("裁军谈判会议“前进道路”工作组 | 2017年6月28日至30日 | CD/2105，信函 2（2017年7月6日）", "信函 2"),
+                        ("Conference on Disarmament | 28–30 June 2017 | CD/2105, Letter 2 (6 July 2017)", "Letter 2"),
+                        ("as set out in agenda item 4 and in para. 27 of the report", "item 4"),
+                        ("as set out in agenda item 4 and in para. 27 of the report", "para. 27")]:
+        at = text.index(glued) + glued.index(" ") + 1
+        assert at not in wrap_offsets(text, width), (text, width)
+    assert 1 + "the conference of 2017".index(" 2017") in break_opportunities("the conference of 2017")
+
+
 @pytest.mark.parametrize("width", range(14, 40))
 def test_a_chinese_date_is_never_broken(width: int) -> None:
     """A date is one unit: no line ends inside 2017年6月28日 (any date fits a line of 14 cells)."""

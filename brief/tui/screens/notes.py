@@ -66,6 +66,7 @@ class NotesScreen(Dialog[Notes | None]):
 
 
     def on_mount(self) -> None:
+        self.editor.move_cursor(self.editor.document.end)  # to go on writing where the notes end
         self._show_state()
 
     @property
