@@ -98,6 +98,38 @@ async def test_opens_on_the_first_agenda_item_with_every_brief_in_the_tree(folde
         assert app.query_one(DetailPane).scroll_y == 0  # the page opens at its top, summary in view
 
 
+async def test_an_items_topics_are_in_the_tree_once_it_unfolds_and_a_jump_unfolds_its_item(folder: Path) -> None:
+    """Topics are added to the tree when their agenda item first unfolds (right), in the language shown, and a jump
+    to a topic (the palette, a search) unfolds its item with the topic under the cursor."""
+    brief = load(folder).brief(NSA)
+    assert brief is not None
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        navigator = app.query_one(Navigator)
+        await pilot.pause()
+        for _ in range(40):
+            if navigator.cursor_node.data == View("item", NSA):
+                break
+            await pilot.press("down")
+        item = navigator.cursor_node
+        assert item.allow_expand and not item.children and not item.is_expanded
+        await pilot.press("right")
+        await pilot.pause()
+        assert [str(child.label) for child in item.children] == [topic.title.en for topic in brief.topics]
+        await pilot.press("right", "enter")  # to the first topic, and open it
+        await pilot.pause()
+        assert app.main.current_view == View("topic", NSA, brief.topics[0].id)
+        await pilot.press("escape", "l")  # the tree again, in Chinese: the item keeps its place, folded
+        await pilot.pause()
+        last = brief.topics[-1]
+        app.jump_to(View("topic", NSA, last.id))
+        await pilot.pause()
+        node = navigator.cursor_node
+        assert node.data == View("topic", NSA, last.id) and str(node.label) == last.title.zh
+        assert node.parent is not None and node.parent.is_expanded
+        assert [str(child.label) for child in node.parent.children] == [topic.title.zh for topic in brief.topics]
+
+
 async def test_navigating_to_nsa_shows_consensus_and_divergences(folder: Path) -> None:
     brief = load(folder).brief(NSA)
     app = make_app(folder)
@@ -504,6 +536,25 @@ async def test_help_lists_every_key(folder: Path, key: str) -> None:
             assert needle in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_is_made_once_per_language_and_opens_at_its_top(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, HelpScreen)
+        first.query_one("#dialog").scroll_end(animate=False)
+        await pilot.pause()
+        assert first.query_one("#dialog").scroll_y > 0
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert app.screen is first and first.query_one("#dialog").scroll_y == 0
+        await pilot.press("escape", "l", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen is not first and app.screen.lang == "zh"
+        assert "支持程度" in " ".join(plain(w) for w in app.screen.query("Static"))
 
 
 async def test_every_binding_has_an_id_and_a_description(folder: Path) -> None:

@@ -96,3 +96,27 @@ async def test_a_title_written_as_markup_shows_as_text_and_never_acts(folder: Pa
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, CommandPalette)
         assert app.main.current_view == View("item", NSA)  # the click chose the hit, nothing else
+
+
+async def test_before_typing_the_palette_lists_items_then_themes_then_topics_up_to_a_bound(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of topics (a large corpus) would take the palette a second to open: before a key, it lists the
+    agenda items, then the themes, then topics, at most DISCOVERY_LIMIT; typing still finds every topic."""
+    from brief.loader import load
+    from brief.tui import commands
+
+    corpus = load(folder)
+    items = len(corpus.briefs)
+    monkeypatch.setattr(commands, "DISCOVERY_LIMIT", items + 2)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await open_palette(pilot)
+        jumps = [name for name in listed(app) if " | " in name or name.startswith("Theme: ") or " > " in name]
+        assert len(jumps) == items + 2 and all(" | " in name for name in jumps[:items])
+        assert all(name.startswith("Theme: ") for name in jumps[items:])
+        await pilot.press("escape")
+        brief = corpus.brief(NSA)
+        assert brief is not None
+        topic = brief.topics[-1]
+        await open_palette(pilot, topic.title.en)
+        assert f"{brief.agenda_item.short.en} > {topic.title.en}" in " ".join(listed(app))

@@ -158,8 +158,12 @@ async def test_the_count_goes_on_between_keys_and_stops_when_the_box_closes(fold
         app._driver.send_message(events.Key("a", "a"))  # as a terminal sends keys: no waiting in between
         app._driver.send_message(events.Key("escape", None))
         await pilot.pause(0.5)
-        assert app.is_running and not isinstance(app.screen, SearchScreen) and not screen.is_attached
+        assert app.is_running and not isinstance(app.screen, SearchScreen) and not screen.is_current
         assert screen.results is not counted and not screen.results.complete  # "ea": stopped with the box
+        await pilot.press("slash")  # the box again, as it was: "ea" selected, and the count goes on
+        await pilot.pause(0.5)
+        assert app.screen is screen and screen.query_one(Input).selected_text == "ea"
+        assert screen.results.complete
 
 
 async def test_the_index_is_built_after_each_load_and_searches_what_the_app_shows(folder: Path) -> None:
@@ -171,6 +175,10 @@ async def test_the_index_is_built_after_each_load_and_searches_what_the_app_show
         await app.workers.wait_for_complete()
         first = app._index
         assert first is not None and first.corpus is app.corpus
+        await pilot.press("slash")
+        await pilot.pause()
+        old_box = app.screen
+        await pilot.press("escape")
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("text: {en: \"", "text: {en: \"Edited-while-open ", 1), encoding="utf-8")
         for _ in range(40):
@@ -181,5 +189,5 @@ async def test_the_index_is_built_after_each_load_and_searches_what_the_app_show
         assert app._index is not first and app._index is not None and app._index.corpus is app.corpus
         await pilot.press("slash", *"Edited-while-open")
         await pilot.pause()
-        assert isinstance(app.screen, SearchScreen) and app.screen.index is app._index
+        assert isinstance(app.screen, SearchScreen) and app.screen.index is app._index and app.screen is not old_box
         assert len(app.screen.hits) == 1 and not first.search("Edited-while-open").hits(0, 9)

@@ -56,6 +56,8 @@ class TranslatedCommands(App[None]):
     Textual's own commands (theme, keys, screenshot, quit…)."""
 
     lang: str
+    #: The palette's places to jump to, for the corpus and language they were made for (`JumpProvider`).
+    jump_targets: tuple[object, str, list[tuple[str, View]]] | None = None
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):  # as CommandPalette.is_open
@@ -86,28 +88,39 @@ def highlight(matcher: Matcher, label: str) -> Content:
     return content
 
 
+#: What the palette lists before anything is typed: the agenda items, then the themes, then the topics, at most this
+#: many (typing searches them all). Thousands of options would take the palette a second to open.
+DISCOVERY_LIMIT = 60
+
+
 class JumpProvider(Provider):
     @property
     def brief_app(self) -> BriefApp:
         return cast("BriefApp", self.app)
 
     def _targets(self) -> list[tuple[str, View]]:
+        """Every place to jump to, in the interface language: items, themes, topics. Made once per corpus and
+        language (the palette asks on each key)."""
         app = self.brief_app
-        lang = app.lang
-        corpus = app.corpus
-        targets: list[tuple[str, View]] = []
+        lang, corpus = app.lang, app.corpus
+        known = app.jump_targets
+        if known is not None and known[0] is corpus and known[1] == lang:
+            return known[2]
+        items: list[tuple[str, View]] = []
+        topics: list[tuple[str, View]] = []
         for brief in corpus.briefs:
             item = item_label(brief, lang)
-            cite = brief.document.cite(lang)
-            targets.append((f"{item} | {cite}", View("item", brief.id)))
-            for topic in brief.topics:
-                targets.append((f"{item} > {topic.title[lang]}", View("topic", brief.id, topic.id)))
-        for theme in corpus.themes():
-            targets.append((t(lang, "Theme: {name}", name=theme.name[lang]), View("theme", theme_id=theme.id)))
+            items.append((f"{item} | {brief.document.cite(lang)}", View("item", brief.id)))
+            topics.extend((f"{item} > {topic.title[lang]}", View("topic", brief.id, topic.id))
+                          for topic in brief.topics)
+        themes = [(t(lang, "Theme: {name}", name=theme.name[lang]), View("theme", theme_id=theme.id))
+                  for theme in corpus.themes()]
+        targets = [*items, *themes, *topics]
+        app.jump_targets = (corpus, lang, targets)
         return targets
 
     async def discover(self) -> Hits:
-        for label, view in self._targets():
+        for label, view in self._targets()[:DISCOVERY_LIMIT]:
             yield DiscoveryHit(Content(label), partial(self.brief_app.jump_to, view), text=label)
 
     async def search(self, query: str) -> Hits:

@@ -15,7 +15,7 @@ from brief.i18n import N_, format_list, support_label, t
 from brief.model import SUPPORT_LEVELS
 from brief.tui.keys import key_rows
 from brief.tui.screens import Dialog
-from brief.tui.widgets.prose import Prose
+from brief.tui.widgets.prose import Hanging, Prose
 
 
 class HelpScreen(Dialog[None]):
@@ -28,10 +28,10 @@ class HelpScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with VerticalScroll(id="dialog"):
-            for title, keys in key_rows(lang, self.keymap):
+            for title, keys in key_rows(lang, self.keymap):  # a widget for each section, not for each key
                 yield Static(Content(title), classes="title")
-                for names, description in keys:
-                    yield Prose(Content.assemble((f"{names:<16}", "bold"), description), classes="key")
+                yield Hanging([(Content.styled(f"{names:<16}", "bold"), Content(description))
+                               for names, description in keys], classes="key")
             yield Static(Content(t(lang, "Support levels")), classes="title")
             # The levels by the names the points give them, so that help and the page always agree.
             levels = format_list([support_label(level, lang) for level in SUPPORT_LEVELS], lang)
@@ -43,3 +43,6 @@ class HelpScreen(Dialog[None]):
                                 "or ask first; in tmux, enable set-clipboard."))
             yield Static(Content(t(lang, "Press escape to close.")), classes="hint")
         yield self.footer(self.lang)
+
+    def on_screen_resume(self) -> None:
+        self.query_one("#dialog", VerticalScroll).scroll_home(animate=False)  # shown again: from the top

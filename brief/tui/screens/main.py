@@ -303,7 +303,10 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         from brief.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.lang))
+        name = f"help-{self.lang}"  # made once per language, then shown again as it is: no compose, no styling
+        if not self.app.is_screen_installed(name):
+            self.app.install_screen(HelpScreen(self.lang), name)
+        self.app.push_screen(name)
 
     def action_search(self) -> None:
         from brief.tui.screens.search import SearchScreen
@@ -312,7 +315,15 @@ class MainScreen(Screen[None]):
             if ref is not None:
                 self.jump_to(View("item", ref.brief_id), focus=ref)
 
-        self.app.push_screen(SearchScreen(self.brief_app.search_index(), self.lang), chosen)
+        # Made once per language and index, then shown again with the last query selected (typing replaces it):
+        # no compose and no styling on each `/`. A reload gives a new index, and a new box.
+        index, name = self.brief_app.search_index(), f"search-{self.lang}"
+        if self.app.is_screen_installed(name):
+            if cast("SearchScreen", self.app.get_screen(name)).index is not index:
+                self.app.uninstall_screen(name)
+        if not self.app.is_screen_installed(name):
+            self.app.install_screen(SearchScreen(index, self.lang), name)
+        self.app.push_screen(name, chosen)
 
     def current_brief_id(self) -> str | None:
         """The agenda item of the point the user is on (a theme gathers several), else of the view."""

@@ -102,8 +102,14 @@ class SearchScreen(Dialog[PointRef | None]):
 
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
         self.watch(self.query_one(OptionList), "scroll_y", self._scrolled, init=False)
+
+    def on_screen_resume(self) -> None:
+        """Opened, or opened again: in the box, the last query selected, so that typing replaces it."""
+        query = self.query_one(Input)
+        query.focus()
+        query.select_all()
+        self._search_later()
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -146,8 +152,11 @@ class SearchScreen(Dialog[PointRef | None]):
 
     def _search_on(self, results: Results) -> None:
         """Between keystrokes: list the results wanted, then count the rest, a slice of time at a time."""
-        if results is not self.results or not self.query("#count"):
-            return  # the query changed, or the box closed with this step already asked for
+        if results is not self.results:
+            return  # the query changed
+        if not self.is_current:  # the box closed: the count goes on when it opens again
+            self._searching = None
+            return
         end = time.perf_counter() + IDLE_SLICE
         while True:  # a step at least, then as many as the slice holds
             if len(self.hits) < self._wanted:

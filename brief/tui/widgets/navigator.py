@@ -14,7 +14,7 @@ from brief.i18n import N_, t, tn
 from brief.labels import item_label
 from brief.model import Brief
 from brief.safe import visible
-from brief.themes import theme_counts
+from brief.themes import ThemeCount, theme_counts
 from brief.tui.state import View
 
 
@@ -51,6 +51,7 @@ class Navigator(Tree[View]):
         self.show_guides = False
         self.auto_expand = False  # enter opens a view; space, right and left fold the tree
         self.corpus = Corpus()
+        self._counts: list[ThemeCount] = []
 
     @staticmethod
     def ordered(corpus: Corpus) -> list[Brief]:
@@ -60,6 +61,7 @@ class Navigator(Tree[View]):
     def load(self, corpus: Corpus, select: View | None = None) -> None:
         """Rebuild the tree for `corpus`, keeping the cursor on `select` when it still exists."""
         self.corpus = corpus
+        self._counts = [found for found in theme_counts(corpus) if found.total]  # once a corpus, not a language
         self._populate(select)
 
     def watch_lang(self) -> None:
@@ -78,15 +80,15 @@ class Navigator(Tree[View]):
                 label = f"{document.symbol or document.cite(lang)} ({document.date.year})"
                 documents[key] = self.root.add(Text(visible(label)), expand=True)
             item_view = View("item", brief.id)
-            item = documents[key].add(Text(visible(item_label(brief, lang))), data=item_view)
+            item = documents[key].add(Text(visible(item_label(brief, lang))), data=item_view,
+                                      allow_expand=bool(brief.topics))
             target = item if select == item_view else target
-            for topic in brief.topics:
-                topic_view = View("topic", brief.id, topic.id)
-                leaf = item.add_leaf(Text(visible(topic.title[lang])), data=topic_view)
-                if select == topic_view:
+            if select is not None and select.kind == "topic" and select.brief_id == brief.id:
+                leaf = self._add_topics(item, brief, select)
+                if leaf is not None:
                     item.expand()
                     target = leaf
-        counts = [found for found in theme_counts(corpus) if found.total]
+        counts = self._counts
         if counts:
             branch = self.root.add(Text(t(lang, "Themes")), expand=False)
             for found in counts:  # a theme, and under it how many of its points each document has
@@ -108,6 +110,24 @@ class Navigator(Tree[View]):
         if target is not None:
             # A new node has no line number until the tree has been laid out again.
             self.call_after_refresh(self.move_cursor, target, animate=False)
+
+    def _add_topics(self, item: TreeNode[View], brief: Brief, select: View | None = None) -> TreeNode[View] | None:
+        """An agenda item's topics, under it; the node of `select` among them, if it is one."""
+        found = None
+        for topic in brief.topics:
+            topic_view = View("topic", brief.id, topic.id)
+            leaf = item.add_leaf(Text(visible(topic.title[self.lang])), data=topic_view)
+            found = leaf if select == topic_view else found
+        return found
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[View]) -> None:
+        """An agenda item's topics are added when it is first unfolded: a corpus of 500 items has thousands of
+        topics, which a tree made in full would build again on every language switch or jump."""
+        view = event.node.data
+        if view is not None and view.kind == "item" and not event.node.children:
+            brief = self.corpus.brief(view.brief_id or "")
+            if brief is not None:
+                self._add_topics(event.node, brief)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[View]) -> None:
         if event.node.data is not None:

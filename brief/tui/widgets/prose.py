@@ -49,3 +49,15 @@ class Prose(Widget):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width)) if width else 0
+
+
+class Hanging(Prose):
+    """Rows of a label and its text, each text hung beside its label (continuation lines under the text, not
+    under the label): one widget for a whole table, such as a section of help's keys."""
+
+    def __init__(self, rows: list[tuple[Content, Content]], *, classes: str | None = None) -> None:
+        super().__init__(Content("\n").join(label + text for label, text in rows), classes=classes)
+        self.rows = rows
+
+    def lines(self, width: int) -> list[Content]:
+        return [line for label, text in self.rows for line in hang(label, text, width)]
