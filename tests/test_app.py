@@ -28,7 +28,7 @@ from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
 from brief.tui.widgets.prose import Prose
 from brief.tui.widgets.source import SourcePane
-from brief.tui.widgets.toggles import Choice
+from brief.tui.widgets.toggles import Choice, Tick
 from brief.userdata import notes_path
 from tests.conftest import SEEDS, mutate
 
@@ -449,6 +449,40 @@ async def test_export_screen_previews_in_either_language_and_never_replaces_with
         await pilot.press("ctrl+s")  # the second time replaces it
         await pilot.pause()
         assert target.read_text(encoding="utf-8").startswith("# 简报：消极安全保证")
+
+
+async def test_the_export_dialog_opened_again_is_as_new_for_the_brief_of_the_moment(folder: Path) -> None:
+    """The dialog is kept between exports (one a language) and shown again: with the interface's language,
+    Markdown, the page limit, the marked points of the brief now chosen, and its preview."""
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("e")
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, ExportScreen)
+        await pilot.click("#lang-zh")
+        await pilot.click("#format-docx")
+        await pilot.click("#full")
+        await pilot.pause()
+        assert first.export_lang() == "zh" and first.export_format() == "docx"
+        await pilot.press("escape")
+        await open_item(app, pilot, "a-68-514-oewg")
+        await pilot.press("j", "space")  # a point of this item marked (open_item focuses its points)
+        await pilot.pause()
+        assert len(app.marks.of_brief(app.corpus.brief("a-68-514-oewg"))) == 1
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert screen is first and isinstance(screen, ExportScreen)
+        assert (screen.export_lang(), screen.export_format()) == ("en", "md")
+        assert not screen.query_one("#full", Tick).value and screen.query_one("#scope-marked", Choice).value
+        assert str(screen.query_one("#scope-marked", Choice).label) == "Marked (1)"
+        assert screen.query_one("#filename", Input).value.startswith("a-68-514-oewg-") and screen.briefing is not None
+        assert screen.briefing.included == tuple(app.marks.of_brief(load(folder).brief("a-68-514-oewg")))
+        assert screen.markdown.startswith("# Briefing:") and "2013" in screen.markdown
+        assert app.focused is screen.query_one("#language")
 
 
 async def test_export_screen_escape_writes_nothing(folder: Path, tmp_path: Path, monkeypatch) -> None:

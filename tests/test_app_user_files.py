@@ -123,7 +123,7 @@ async def test_notes_of_the_previous_release_are_offered_and_kept(folder: Path) 
         screen = await open_notes(app, pilot)
         assert screen.editor.text == "Our line from last year.\n"
         assert "earlier version of brief, for every language" in text_of(screen, "#notes-state")
-        screen.editor.insert("Updated: ")
+        screen.editor.insert("Updated: ", location=(0, 0))
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("l")
@@ -236,7 +236,7 @@ async def test_a_save_asks_when_another_window_changed_the_notes(folder: Path, c
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(app, pilot)
         screen = await open_notes(app, pilot)
-        screen.editor.insert("Mine. ")
+        screen.editor.insert("Mine. ", location=(0, 0))
         path.write_text("Theirs.\n", encoding="utf-8")  # the other window saved meanwhile
         await pilot.press("escape")
         await pilot.pause()

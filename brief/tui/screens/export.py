@@ -91,9 +91,8 @@ class ExportScreen(Dialog[Path | None]):
                                      compact=True)
                         yield Choice(t(lang, "Marked ({count})", count=len(self.marked)), value=bool(self.marked),
                                      id="scope-marked", disabled=not self.marked, compact=True)
-                    notes = t(lang, "Include my notes") if has_notes else t(lang, "Include my notes (none yet: "
-                                                                                   "n writes them)")
-                    yield Tick(notes, value=has_notes, id="notes", disabled=not has_notes, compact=True)
+                    yield Tick(self._notes_label(has_notes), value=has_notes, id="notes", disabled=not has_notes,
+                               compact=True)
             yield PageMeter(id="meter")
             with VerticalScroll(id="preview"):
                 yield Preview(id="preview-text")
@@ -114,6 +113,41 @@ class ExportScreen(Dialog[Path | None]):
             radios._selected = radios.pressed_index if radios.pressed_index >= 0 else radios._selected
         self.refresh_preview()
         self.query_one("#language", RadioSet).focus()
+
+    def reopen(self, brief: Brief, marked: list[str], notes: Mapping[str, str], seeds: SeedLibrary, folder: Path,
+               dates: DateTexts) -> None:
+        """Shown again, for `brief` (the main screen keeps one dialog a language: making thirty widgets and
+        styling them is most of an open): every choice as a new dialog makes it, the preview drawn again."""
+        self.brief, self.marked, self.seeds, self.folder, self.dates = brief, marked, seeds, folder, dates
+        self.notes = {code: text for code, text in notes.items() if text.strip()}
+        self.confirm_replace, self._proposal = None, (self.lang, "md")
+        lang, has_notes = self.lang, bool(self.notes)
+        # The choices are set as the dialog's own defaults, not as the user's: no handler answers each one.
+        with self.prevent(RadioSet.Changed, Tick.Changed, Input.Changed):
+            self.query_one(".title", Static).update(Content(self._title(lang)))
+            scope = self.query_one("#scope-marked", Choice)
+            scope.label, scope.disabled = t(lang, "Marked ({count})", count=len(marked)), not marked
+            for choice_id in (f"#lang-{lang}", "#format-md", "#scope-marked" if marked else "#scope-item"):
+                self.query_one(choice_id, Choice).value = True
+            self.query_one("#full", Tick).value = False
+            notes_tick = self.query_one("#notes", Tick)
+            notes_tick.label = self._notes_label(has_notes)
+            notes_tick.value, notes_tick.disabled = has_notes, not has_notes
+            self.query_one("#folder", Input).value = str(folder)
+            self.query_one("#filename", Input).value = self._proposed(*self._proposal)
+            self.query_one("#status", Static).update("")
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        """After the choices' own messages: the keyboard's place on each chosen button, the preview, the focus."""
+        for radios in self.query(RadioSet):
+            radios._selected = radios.pressed_index if radios.pressed_index >= 0 else radios._selected
+        self.refresh_preview()
+        self.query_one("#language", RadioSet).focus()
+
+    def _notes_label(self, has_notes: bool) -> str:
+        return t(self.lang, "Include my notes") if has_notes else t(self.lang, "Include my notes (none yet: n "
+                                                                               "writes them)")
 
     def _proposed(self, lang: str, format_name: str) -> str:
         if isinstance(self.brief, ThemeNote):

@@ -408,8 +408,14 @@ class MainScreen(Screen[None]):
                 app.remember("export_folder", str(path.parent))  # the next export proposes the same folder
                 self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
 
-        app.push_screen(ExportScreen(brief, app.marks.of_brief(brief), notes, app.seeds, self.lang,
-                                     folder=app.export_folder(), dates=app.dates), written)
+        name, marked = f"export-{self.lang}", app.marks.of_brief(brief)
+        if app.is_screen_installed(name):  # made once a language, shown again for this brief
+            cast("ExportScreen", app.get_screen(name)).reopen(brief, marked, notes, app.seeds, app.export_folder(),
+                                                             app.dates)
+        else:
+            app.install_screen(ExportScreen(brief, marked, notes, app.seeds, self.lang, folder=app.export_folder(),
+                                            dates=app.dates), name)
+        app.push_screen(name, written)
 
     def _export_theme(self, theme_id: str) -> None:
         """`e` on a theme: a one-page note on the theme across documents (refused while any brief has errors, as
