@@ -95,10 +95,12 @@ def start_and_commands(runs: int, cache: str) -> None:
     }, runs, env)
     bare, app, export, check = found["bare"], found["brief"], found["export"], found["check"]
     report("bare Textual app (tree, scroll, footer): spawn to ready", f"{bare:.3f} s", "", None)
-    report("brief app on the bundled briefs: spawn to ready", f"{app:.3f} s", "", None)
-    report("  ratio brief / bare", f"{app / bare:.2f}x", "<= 1.3x", app / bare <= 1.3)
+    # The target is on the command a user types: it freezes what the imports made out of the collector's sight
+    # before the app starts (brief.cli.run_app); the app class started on its own does not.
+    report("brief app class alone on the bundled briefs: spawn to ready", f"{app:.3f} s", "", None)
+    report("  ratio app class / bare", f"{app / bare:.2f}x", "", None)
     report("the `brief` command as typed (its arguments parsed)", f"{found['command']:.3f} s", "", None)
-    report("  ratio command / bare", f"{found['command'] / bare:.2f}x", "", None)
+    report("  ratio command / bare", f"{found['command'] / bare:.2f}x", "<= 1.2x", found["command"] / bare <= 1.2)
     report("brief export cd-2105-nsa (whole process)", f"{export:.3f} s", "", None)
     report("  ratio export / app start", f"{export / app:.2f}x", "<= 0.4x", export / app <= 0.4)
     report("brief check on the bundled briefs", f"{check:.3f} s", "<= 0.5 s", check <= 0.5)

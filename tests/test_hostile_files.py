@@ -15,7 +15,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from brief import cli
+from brief import cli, exportcmd
 from brief.cache import BriefCache, decode
 from brief.loader import load
 from brief.safe import fit_for_terminal
@@ -128,7 +128,7 @@ def test_export_reads_the_brief_alone_when_no_other_file_can_claim_its_id(root: 
         loaded.append(args[2] if len(args) > 2 else kwargs.get("files"))
         return real(*args, **kwargs)  # type: ignore[arg-type]  # the loader's own arguments, passed on
 
-    monkeypatch.setattr(cli, "load", spy)
+    monkeypatch.setattr(exportcmd, "load", spy)
     monkeypatch.chdir(root)
     assert cli.main([*EXPORT, "-o", "out/alone.md", "--lang", "en"]) == 0
     assert loaded == [[Path("briefs") / "mini-nsa.yaml"]]

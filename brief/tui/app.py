@@ -89,7 +89,6 @@ class BriefApp(TranslatedCommands):
 
     def on_mount(self) -> None:
         self.watcher.start(self, self.reload)
-        self._index_soon()
         if self.corpus.errors:
             self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
         if (problem := self.settings.problem) is not None:
@@ -101,6 +100,10 @@ class BriefApp(TranslatedCommands):
                 message = t(self.lang, "Your settings were ignored: {problem}; they are not saved until you move the "
                                        "file away.", problem=found)
             self.notify(message, severity="warning", markup=False)
+
+    def on_ready(self) -> None:
+        """The first screen is drawn: the search index is built from now on, not in the way of the start."""
+        self._index_soon()
 
     def on_unmount(self) -> None:
         self.dates.save()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,8 +28,9 @@ from brief.export import (
     theme_plan,
 )
 from brief.files import FileError, reason, write_atomic
-from brief.i18n import N_, t
+from brief.i18n import N_, language_in, t
 from brief.languages import LANGUAGES
+from brief.loader import export_errors
 from brief.memo import DateTexts
 from brief.model import Brief, PointRef
 from brief.sources import SeedLibrary
@@ -37,6 +38,9 @@ from brief.tui.screens import Dialog
 from brief.tui.widgets.pagemeter import PageMeter
 from brief.tui.widgets.preview import Preview
 from brief.tui.widgets.toggles import Choice, Tick
+
+if TYPE_CHECKING:
+    from brief.tui.screens.main import MainScreen
 
 
 class ThemeNote(NamedTuple):
@@ -127,8 +131,9 @@ class ExportScreen(Dialog[Path | None]):
             self.query_one(".title", Static).update(Content(self._title(lang)))
             scope = self.query_one("#scope-marked", Choice)
             scope.label, scope.disabled = t(lang, "Marked ({count})", count=len(marked)), not marked
-            for choice_id in (f"#lang-{lang}", "#format-md", "#scope-marked" if marked else "#scope-item"):
-                self.query_one(choice_id, Choice).value = True
+            chosen = {f"lang-{lang}", "format-md", "scope-marked" if marked else "scope-item"}
+            for choice in self.query(Choice):  # each set, so that the values hold before the radio sets answer
+                choice.value = choice.id in chosen
             self.query_one("#full", Tick).value = False
             notes_tick = self.query_one("#notes", Tick)
             notes_tick.label = self._notes_label(has_notes)
@@ -136,13 +141,13 @@ class ExportScreen(Dialog[Path | None]):
             self.query_one("#folder", Input).value = str(folder)
             self.query_one("#filename", Input).value = self._proposed(*self._proposal)
             self.query_one("#status", Static).update("")
+        self.refresh_preview()  # before the dialog is shown: never the last brief's page
         self.call_after_refresh(self._settle)
 
     def _settle(self) -> None:
-        """After the choices' own messages: the keyboard's place on each chosen button, the preview, the focus."""
+        """After the choices' own messages: the keyboard's place on each chosen button, and the focus."""
         for radios in self.query(RadioSet):
             radios._selected = radios.pressed_index if radios.pressed_index >= 0 else radios._selected
-        self.refresh_preview()
         self.query_one("#language", RadioSet).focus()
 
     def _notes_label(self, has_notes: bool) -> str:
@@ -246,4 +251,55 @@ class ExportScreen(Dialog[Path | None]):
                                     path=self.query_one("#filename", Input).value, reason=t(lang, reason(error)))))
             return
         self.dismiss(path)
+
+
+# Opening it from the main screen ------------------------------------------------------------------------------
+
+
+def open_export(main: MainScreen) -> None:
+    """`e`: the export of the agenda item the user is on, or of the theme shown. The dialog of an agenda item is
+    made once a language and shown again for each brief (`ExportScreen.reopen`)."""
+    from brief.userdata import load_notes
+
+    app, lang, corpus = main.brief_app, main.lang, main.corpus
+    view = main.current_view
+    if view is not None and view.kind == "theme" and view.theme_id:
+        _open_theme_export(main, view.theme_id)
+        return
+    brief_id = main.current_brief_id()
+    if brief_id is None or (brief := corpus.brief(brief_id)) is None:
+        main.notify(t(lang, "Choose an agenda item first."), severity="warning")
+        return
+    if export_errors(corpus, brief_id):  # as `brief export` refuses: a briefing must not cite wrongly
+        main.notify(t(lang, "This brief has errors: see Problems in the tree, fix them, then export."),
+                    severity="error")
+        return
+    notes: dict[str, str] = {}
+    for code in LANGUAGES:  # the export's language is chosen in the dialog: the notes of each
+        found = load_notes(brief.id, code)
+        notes[code] = found.text
+        if found.problem is not None:
+            main.notify(t(lang, "Your notes in {language} are left out: {problem}", language=language_in(code, lang),
+                          problem=found.problem.message(lang)), severity="warning", markup=False)
+    name, marked = f"export-{lang}", app.marks.of_brief(brief)
+    if app.is_screen_installed(name):
+        cast("ExportScreen", app.get_screen(name)).reopen(brief, marked, notes, app.seeds, app.export_folder(),
+                                                         app.dates)
+    else:
+        app.install_screen(ExportScreen(brief, marked, notes, app.seeds, lang, folder=app.export_folder(),
+                                        dates=app.dates), name)
+    app.push_screen(name, main.after_export)
+
+
+def _open_theme_export(main: MainScreen, theme_id: str) -> None:
+    """`e` on a theme: a one-page note on the theme across documents (refused while any brief has errors, as
+    `brief export --theme` refuses: a document left out would be missing without a word)."""
+    app, lang, corpus = main.brief_app, main.lang, main.corpus
+    if corpus.errors:
+        main.notify(t(lang, "The briefs have errors: see Problems in the tree; a note on a theme draws on every "
+                            "brief."), severity="error")
+        return
+    marked = [f"{placed.brief.id}/{placed.point.id}" for placed in corpus.by_theme(theme_id) if placed.ref in app.marks]
+    app.push_screen(ExportScreen(ThemeNote(corpus, theme_id), marked, {}, app.seeds, lang, folder=app.export_folder(),
+                                 dates=app.dates), main.after_export)
 

@@ -21,9 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Tree
 
 from brief.corpus import Corpus
-from brief.i18n import N_, language_in, t, tn
+from brief.i18n import N_, t, tn
 from brief.labels import item_label
-from brief.loader import export_errors
 from brief.model import Brief, PointRef
 from brief.tui.state import View
 from brief.tui.widgets.detail import DetailPane
@@ -377,63 +376,12 @@ class MainScreen(Screen[None]):
                            item=label), markup=False)
 
     def action_export(self) -> None:
-        from brief.languages import LANGUAGES
-        from brief.tui.screens.export import ExportScreen
-        from brief.userdata import load_notes
+        from brief.tui.screens.export import open_export
 
-        app = self.brief_app
-        view = self.current_view
-        if view is not None and view.kind == "theme" and view.theme_id:
-            self._export_theme(view.theme_id)
-            return
-        brief_id = self.current_brief_id()
-        if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
-            self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
-            return
-        if export_errors(self.corpus, brief_id):  # as `brief export` refuses: a briefing must not cite wrongly
-            self.notify(t(self.lang, "This brief has errors: see Problems in the tree, fix them, then export."),
-                        severity="error")
-            return
-        notes: dict[str, str] = {}
-        for code in LANGUAGES:  # the export's language is chosen in the dialog: the notes of each
-            found = load_notes(brief.id, code)
-            notes[code] = found.text
-            if found.problem is not None:
-                self.notify(t(self.lang, "Your notes in {language} are left out: {problem}",
-                              language=language_in(code, self.lang), problem=found.problem.message(self.lang)),
-                            severity="warning", markup=False)
+        open_export(self)
 
-        def written(path: Path | None) -> None:
-            if path is not None:
-                app.remember("export_folder", str(path.parent))  # the next export proposes the same folder
-                self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
-
-        name, marked = f"export-{self.lang}", app.marks.of_brief(brief)
-        if app.is_screen_installed(name):  # made once a language, shown again for this brief
-            cast("ExportScreen", app.get_screen(name)).reopen(brief, marked, notes, app.seeds, app.export_folder(),
-                                                             app.dates)
-        else:
-            app.install_screen(ExportScreen(brief, marked, notes, app.seeds, self.lang, folder=app.export_folder(),
-                                            dates=app.dates), name)
-        app.push_screen(name, written)
-
-    def _export_theme(self, theme_id: str) -> None:
-        """`e` on a theme: a one-page note on the theme across documents (refused while any brief has errors, as
-        `brief export --theme` refuses: a document left out would be missing without a word)."""
-        from brief.tui.screens.export import ExportScreen, ThemeNote
-
-        app = self.brief_app
-        if self.corpus.errors:
-            self.notify(t(self.lang, "The briefs have errors: see Problems in the tree; a note on a theme draws on "
-                                     "every brief."), severity="error")
-            return
-        marked = [f"{placed.brief.id}/{placed.point.id}" for placed in self.corpus.by_theme(theme_id)
-                  if placed.ref in app.marks]
-
-        def written(path: Path | None) -> None:
-            if path is not None:
-                app.remember("export_folder", str(path.parent))
-                self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
-
-        app.push_screen(ExportScreen(ThemeNote(self.corpus, theme_id), marked, {}, app.seeds, self.lang,
-                                     folder=app.export_folder(), dates=app.dates), written)
+    def after_export(self, path: Path | None) -> None:
+        """The export dialog closed, having written `path` (None: cancelled)."""
+        if path is not None:
+            self.brief_app.remember("export_folder", str(path.parent))  # the next export proposes the same folder
+            self.notify(t(self.lang, "Wrote {path}", path=path.resolve()))
