@@ -15,7 +15,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TextIO, cast
 
 import msgspec
 
@@ -26,9 +26,6 @@ from brief.labels import problem_line
 from brief.languages import LANGUAGES
 from brief.loader import GLOSSARY, default_briefs_dir, default_seeds_dir, load
 from brief.safe import say
-
-if TYPE_CHECKING:
-    pass
 
 
 def _options(lang: str) -> argparse.ArgumentParser:
