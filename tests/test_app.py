@@ -64,6 +64,15 @@ async def open_item(app: BriefApp, pilot, brief_id: str) -> None:
     await pilot.pause()
 
 
+async def export_dialog(app: BriefApp, pilot) -> ExportScreen:
+    """`e`, and the export dialog it opens."""
+    await pilot.press("e")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ExportScreen)
+    return screen
+
+
 def current(app: BriefApp) -> Placed:
     """The point the user is on, in the focused detail pane."""
     detail = app.query_one(DetailPane)
@@ -407,10 +416,7 @@ async def test_space_marks_and_the_export_screen_writes_exactly_the_marked_point
         assert all(ref in app.marks for ref in marked) and len(app.marks) == 2
         assert "⚑" in "".join(line.plain for line in app.query_one(DetailPane).options[
             app.query_one(DetailPane).entries.index(points[0])].prompt.lines(80))
-        await pilot.press("e")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
+        screen = await export_dialog(app, pilot)
         assert screen.query_one("#scope-marked", Choice).value  # marked points are the default scope
         assert list(screen.briefing.included) == [ref.point_id for ref in marked]
         target = tmp_path / "out" / "marked.en.md"
@@ -429,10 +435,7 @@ async def test_export_screen_previews_in_either_language_and_never_replaces_with
     app = make_app(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(app, pilot, NSA)
-        await pilot.press("e")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
+        screen = await export_dialog(app, pilot)
         assert screen.markdown.startswith("# Briefing: Negative security assurances")
         await pilot.click("#lang-zh")
         await pilot.pause()
@@ -457,10 +460,7 @@ async def test_the_export_dialog_opened_again_is_as_new_for_the_brief_of_the_mom
     app = make_app(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(app, pilot, NSA)
-        await pilot.press("e")
-        await pilot.pause()
-        first = app.screen
-        assert isinstance(first, ExportScreen)
+        first = await export_dialog(app, pilot)
         await pilot.click("#lang-zh")
         await pilot.click("#format-docx")
         await pilot.click("#full")
@@ -812,10 +812,7 @@ async def test_the_export_dialog_proposes_the_documents_folder_and_remembers_the
     app = make_app(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_item(app, pilot, NSA)
-        await pilot.press("e")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
+        screen = await export_dialog(app, pilot)
         assert screen.query_one("#folder", Input).value == str(documents_dir())
         assert screen.query_one("#language", RadioSet)._selected == 0  # the keyboard's place is the chosen one
         screen.query_one("#folder", Input).value = str(chosen)
@@ -909,10 +906,7 @@ async def test_e_on_a_theme_exports_the_note_on_the_theme(folder: Path, tmp_path
     async with app.run_test(size=(120, 40)) as pilot:
         app.jump_to(View("theme", theme_id="nsa"))
         await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
+        screen = await export_dialog(app, pilot)
         assert screen.query_one("#filename", Input).value == "theme-nsa.en.md"
         assert screen.markdown.startswith("# ") and "Negative security assurances" in screen.markdown.splitlines()[0]
         screen.query_one("#folder", Input).value = str(tmp_path)
