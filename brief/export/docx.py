@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from typing import TYPE_CHECKING
 
 from brief.export.page import Block, Entry, Page, Sentence, holders_text, level_text, paragraph_ref, sides_text
@@ -68,6 +69,19 @@ def render(page: Page, lang: str) -> bytes:
     properties.last_modified_by, properties.revision = "brief", 1
     out = io.BytesIO()
     document.save(out)
+    return _dated(out.getvalue(), moment)
+
+
+def _dated(package: bytes, moment: dt.datetime) -> bytes:
+    """The same package with every part dated `moment`: python-docx stamps each zip entry with the clock at the
+    time of writing, so two exports of one note would differ by the second they were made."""
+    stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            part = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            part.compress_type, part.external_attr = zipfile.ZIP_DEFLATED, entry.external_attr
+            target.writestr(part, source.read(entry))
     return out.getvalue()
 
 
