@@ -227,6 +227,42 @@ async def test_a_failed_save_keeps_the_text_and_says_why(folder: Path, lang: str
     assert path.read_text(encoding="utf-8") == "Typed with the disk full.\n"
 
 
+async def test_the_notes_dialog_opened_again_starts_afresh_on_the_new_item(folder: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dialog is made once a language and opened again: nothing of the last item's text, message, buttons or
+    undo history comes with it."""
+    fmct = "cd-2105-fmct"
+    notes_path(fmct, "en").parent.mkdir(parents=True)
+    notes_path(fmct, "en").write_text("Stocks first.\n", encoding="utf-8")
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_item(app, pilot)
+        first = await open_notes(app, pilot)
+        first.editor.insert("Typed with the disk full.")
+        with monkeypatch.context() as patch:
+            patch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+            await pilot.press("escape")
+            await pilot.pause()
+        assert choices(first) == ["notes-discard"]
+        await pilot.click("#notes-discard")
+        await pilot.pause()
+        await open_item(app, pilot, fmct)
+        again = await open_notes(app, pilot)
+        assert again is first  # the same dialog, opened again
+        assert "fissile material" in text_of(again, ".title").lower() and "in English" in text_of(again, ".title")
+        assert text_of(again, "#status") == "" and choices(again) == []
+        assert again.editor.text == "Stocks first.\n" and not again.editor.read_only
+        assert again.editor.cursor_location == again.editor.document.end
+        await pilot.press("ctrl+z")  # the undo history is this item's own: nothing to undo
+        assert again.editor.text == "Stocks first.\n"
+        again.editor.insert(" More.")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, NotesScreen)
+    assert notes_path(fmct, "en").read_text(encoding="utf-8") == "Stocks first.\n More.\n"
+    assert not notes_path(NSA, "en").exists()
+
+
 @pytest.mark.parametrize("choice", ["keep-mine", "take-theirs", "cancel"])
 async def test_a_save_asks_when_another_window_changed_the_notes(folder: Path, choice: str) -> None:
     path = notes_path(NSA, "en")

@@ -344,7 +344,13 @@ class MainScreen(Screen[None]):
             if saved is not None:
                 self.notify(t(self.lang, "Notes saved."))
 
-        self.app.push_screen(NotesScreen(brief, load_notes(brief_id, self.lang), self.lang), closed)
+        # Made once per language, then opened again on each agenda item's notes (`NotesScreen.reopen`).
+        name, notes = f"notes-{self.lang}", load_notes(brief_id, self.lang)
+        if self.app.is_screen_installed(name):
+            cast("NotesScreen", self.app.get_screen(name)).reopen(brief, notes)
+        else:
+            self.app.install_screen(NotesScreen(brief, notes, self.lang), name)
+        self.app.push_screen(name, closed)
 
     def action_clear_marks(self) -> None:
         """Clear the marks of the agenda item when M is pressed twice within a few seconds (marks are the user's

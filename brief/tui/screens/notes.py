@@ -53,8 +53,7 @@ class NotesScreen(Dialog[Notes | None]):
     def compose(self) -> ComposeResult:
         lang, notes = self.lang, self.notes
         with Vertical(id="dialog"):
-            yield Static(Content(t(lang, "Our line on {short}, in {language}", short=self.brief.agenda_item.short[lang],
-                                   language=language_in(notes.lang, lang))), classes="title")
+            yield Static(self._title(), classes="title")
             yield Static(id="notes-state", classes="note", markup=False)
             yield TextArea(notes.text, id="notes-text", soft_wrap=True, show_line_numbers=False, compact=True)
             yield Static(id="status", markup=False)
@@ -64,8 +63,24 @@ class NotesScreen(Dialog[Notes | None]):
             yield Static(id="notes-hint", classes="hint", markup=False)
         yield self.footer(self.lang)
 
+    def _title(self) -> Content:
+        return Content(t(self.lang, "Our line on {short}, in {language}", short=self.brief.agenda_item.short[self.lang],
+                         language=language_in(self.notes.lang, self.lang)))
 
     def on_mount(self) -> None:
+        self._start()
+
+    def reopen(self, brief: Brief, notes: Notes) -> None:
+        """Shown again, for `brief` (the main screen keeps one dialog a language: composing and styling it is most
+        of an open): as a new dialog starts, with these notes, nothing of the last one's text, state or undo."""
+        self.brief, self.notes, self.saved = brief, notes, None
+        self.mode = "damaged" if notes.problem is not None else "edit"
+        self.query_one(".title", Static).update(self._title())
+        self._say("")
+        self.editor.load_text(notes.text)
+        self._start()
+
+    def _start(self) -> None:
         self.editor.move_cursor(self.editor.document.end)  # to go on writing where the notes end
         self._show_state()
 
