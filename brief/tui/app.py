@@ -31,6 +31,7 @@ from brief.tui.widgets.navigator import Navigator
 from brief.userdata import load_settings, save_settings
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.notifications import SeverityLevel
 
     from brief.search import SearchIndex
@@ -54,6 +55,17 @@ class BriefApp(TranslatedCommands):
     #: Whether to move what a load made out of the garbage collector's sight (`brief` sets it; a test that runs
     #: many apps in one process does not, or each app's leftovers would stay for good).
     freeze_after_load = False
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for the platform, but for Linux and macOS brief's, which answers escape on time."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        chosen = super().get_driver_class()
+        if chosen is LinuxDriver:
+            from brief.tui.driver import PromptDriver
+
+            return PromptDriver
+        return chosen
 
     def __init__(self, briefs_dir: Path, seeds_dir: Path | None = None, lang: str | None = None,
                  watch_interval: float = 1.0) -> None:
