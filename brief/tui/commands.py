@@ -19,6 +19,7 @@ from textual.theme import ThemeProvider
 
 from brief.i18n import N_, t
 from brief.labels import item_label
+from brief.tui.screens import StyledOnce
 from brief.tui.screens.main import MainScreen
 from brief.tui.state import View
 
@@ -51,6 +52,10 @@ RENAMED = {
 }
 
 
+class Palette(CommandPalette, StyledOnce[None]):
+    """Textual's palette, not styled twice as it opens (once as it is made, again as it is shown)."""
+
+
 class TranslatedCommands(App[None]):
     """The palette in the interface language (`lang`, the app's): its placeholder, the app's commands, and
     Textual's own commands (theme, keys, screenshot, quit…)."""
@@ -61,12 +66,10 @@ class TranslatedCommands(App[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):  # as CommandPalette.is_open
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=t(self.lang, "Search for commands…")))
+            self.push_screen(Palette(id="--command-palette", placeholder=t(self.lang, "Search for commands…")))
 
     def search_themes(self) -> None:
-        self.push_screen(CommandPalette(providers=[ThemeProvider],
-                                        placeholder=t(self.lang, "Search for colour schemes…")))
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=t(self.lang, "Search for colour schemes…")))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         lang = self.lang
