@@ -486,6 +486,36 @@ async def test_the_export_dialog_opened_again_is_as_new_for_the_brief_of_the_mom
         assert app.focused is screen.query_one("#language")
 
 
+async def test_the_page_keeps_its_lines_across_focus_and_makes_them_again_for_a_new_colour_scheme(
+        folder: Path) -> None:
+    """The page's wrapped lines are kept while their colours hold (the focus moving between the panes restyles
+    the page, and wrapping it again was most of what escape and enter cost), and made again for a new colour
+    scheme: the page is then drawn as in an app started in that scheme."""
+    async def page(app: BriefApp, pilot) -> str:
+        await pilot.pause()
+        return app.export_screenshot()
+
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("j")
+        pane = app.query_one(DetailPane)
+        kept = dict(pane._wrapped)
+        await pilot.press("escape", "tab")  # to the tree and back
+        await pilot.pause()
+        assert kept and all(pane._wrapped[key] is lines for key, lines in kept.items())
+        app.theme = "solarized-light"
+        light = await page(app, pilot)
+        assert not any(pane._wrapped.get(key) is lines for key, lines in kept.items())
+    fresh = make_app(folder)
+    async with fresh.run_test(size=(100, 30)) as pilot:
+        fresh.theme = "solarized-light"
+        await pilot.pause()
+        await open_item(fresh, pilot, NSA)
+        await pilot.press("j")
+        assert await page(fresh, pilot) == light
+
+
 @pytest.mark.parametrize("key", ["?", "/", "e", "n", "ctrl+p"])
 async def test_a_dialog_shown_again_looks_as_new_and_follows_a_new_colour_scheme(folder: Path, key: str) -> None:
     """The dialogs are kept and shown again, and neither they nor the palette (made on each open) are restyled

@@ -13,8 +13,10 @@ import msgspec
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -31,6 +33,13 @@ from brief.tui.widgets.prose import wrap_content
 
 #: The component classes whose background is the point: the support meter's cells.
 METER_STYLES = frozenset({"point--meter-on", "point--meter-off"})
+#: The component classes whose styles are in the lines the pane makes (its own, not the OptionList's).
+LINE_STYLES = tuple(sorted({
+    "detail--title", "detail--meta", "detail--label", "detail--section", "detail--empty", "detail--error",
+    "detail--warning", "point--kind-consensus", "point--kind-view", "point--kind-divergence",
+    "point--kind-proposal", "point--kind-assessment", "point--key", "point--mark", "point--meter-on",
+    "point--meter-off", "point--level", "point--issue", "point--holders", "point--to-write",
+}))
 #: The component class of each kind of heading row.
 ROW_STYLES = {"title": "detail--title", "meta": "detail--meta", "section": "detail--section", "text": "detail--empty"}
 
@@ -71,13 +80,7 @@ class DetailPane(OptionList):
         Binding("enter", "select", N_("source"), id="point.open",
                 tooltip=N_("read the point's source passage, full size (or click a point twice)")),
     ]
-    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
-        "detail--title", "detail--meta", "detail--label", "detail--section", "detail--empty", "detail--error",
-        "detail--warning", "point--kind-consensus", "point--kind-view", "point--kind-divergence",
-        "point--kind-proposal", "point--kind-assessment", "point--key",
-        "point--mark", "point--meter-on", "point--meter-off", "point--level", "point--issue", "point--holders",
-        "point--to-write",
-    }
+    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | set(LINE_STYLES)
 
     lang = reactive("en")
 
@@ -113,6 +116,8 @@ class DetailPane(OptionList):
         #: A point's lines by (point, language, marked, width), kept across pages; emptied for a new corpus or
         #: a new theme (its colours are in the lines).
         self._wrapped: dict[tuple[PointRef, str, bool, int], list[Content]] = {}
+        self._made_with: tuple[Style, ...] = ()  # the styles of LINE_STYLES those lines were made with
+        self._restyled = True  # the pane was restyled since its lines were checked against `_made_with`
 
     # Building the page ------------------------------------------------------------------------------------------
 
@@ -204,12 +209,24 @@ class DetailPane(OptionList):
         self.show(self.corpus, self.view, current.ref if current else None)
 
     def notify_style_update(self) -> None:
-        """A new theme: the cached lines carry the old colours."""
-        self._wrapped.clear()
-        for option in self.options:
-            if isinstance(option.prompt, LinesVisual):
-                option.prompt.clear()
+        """New styles. Textual calls this on every restyle of the pane, also when nothing the lines use changed
+        (the pane taking or losing the focus, a class on the screen): the lines are checked against the new
+        colours when next drawn (`render_lines`; the component styles are not all there yet at this call)."""
         super().notify_style_update()
+        self._restyled = True
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._restyled:
+            self._restyled = False
+            colours = tuple(self._style(name) for name in LINE_STYLES)
+            if colours != self._made_with:  # a theme: the cached lines carry the colours they were made with
+                self._made_with = colours
+                self._wrapped.clear()
+                for option in self.options:
+                    if isinstance(option.prompt, LinesVisual):
+                        option.prompt.clear()
+                self._clear_caches()  # OptionList's strips of the old lines
+        return super().render_lines(crop)
 
     # Sections ---------------------------------------------------------------------------------------------------
 
