@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, RadioSet, Static, TextArea
@@ -15,7 +16,7 @@ from textual.widgets import Input, OptionList, RadioSet, Static, TextArea
 from brief.i18n import t
 from brief.loader import load
 from brief.locations import config_dir
-from brief.model import Placed, PointRef
+from brief.model import Placed, Point, PointRef
 from brief.tui.app import BriefApp
 from brief.tui.screens.export import ExportScreen
 from brief.tui.screens.help import HelpScreen
@@ -487,7 +488,7 @@ async def test_the_export_dialog_opened_again_is_as_new_for_the_brief_of_the_mom
 
 
 async def test_the_page_keeps_its_lines_across_focus_and_makes_them_again_for_a_new_colour_scheme(
-        folder: Path) -> None:
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The page's wrapped lines are kept while their colours hold (the focus moving between the panes restyles
     the page, and wrapping it again was most of what escape and enter cost), and made again for a new colour
     scheme: the page is then drawn as in an app started in that scheme."""
@@ -495,8 +496,22 @@ async def test_the_page_keeps_its_lines_across_focus_and_makes_them_again_for_a_
         await pilot.pause()
         return app.export_screenshot()
 
+    import collections
+
+    import brief.tui.widgets.detail as detail
+    from brief.tui.widgets.point import StyleOf, point_lines
+
+    made: collections.Counter[tuple[str, str, bool, int]] = collections.Counter()
+
+    def counted(point: Point, lang: str, marked: bool, style: StyleOf, width: int, key: bool = False) -> list[Content]:
+        made[(point.id, lang, marked, width)] += 1
+        return point_lines(point, lang, marked, style, width, key=key)
+
+    monkeypatch.setattr(detail, "point_lines", counted)
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        made.clear()  # the page the app starts on
         await open_item(app, pilot, NSA)
         await pilot.press("j")
         pane = app.query_one(DetailPane)
@@ -504,6 +519,7 @@ async def test_the_page_keeps_its_lines_across_focus_and_makes_them_again_for_a_
         await pilot.press("escape", "tab")  # to the tree and back
         await pilot.pause()
         assert kept and all(pane._wrapped[key] is lines for key, lines in kept.items())
+        assert made and max(made.values()) == 1  # each point wrapped once: for the layout, kept for the drawing
         app.theme = "solarized-light"
         light = await page(app, pilot)
         assert not any(pane._wrapped.get(key) is lines for key, lines in kept.items())

@@ -168,6 +168,8 @@ class DetailPane(OptionList):
                 marked = entry.ref in self.marks
                 known = (entry.ref, self.lang, marked, width)
                 if known not in self._wrapped:
+                    if not self._made_with:  # the first lines: the colours they are made with
+                        self._made_with = self._colours()
                     self._wrapped[known] = point_lines(entry.point, self.lang, marked, self._style, width,
                                                      key=entry.point.key)
                 return self._wrapped[known]
@@ -215,10 +217,13 @@ class DetailPane(OptionList):
         super().notify_style_update()
         self._restyled = True
 
+    def _colours(self) -> tuple[Style, ...]:
+        return tuple(self._style(name) for name in LINE_STYLES)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         if self._restyled:
             self._restyled = False
-            colours = tuple(self._style(name) for name in LINE_STYLES)
+            colours = self._colours()
             if colours != self._made_with:  # a theme: the cached lines carry the colours they were made with
                 self._made_with = colours
                 self._wrapped.clear()
