@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -23,6 +23,7 @@ from brief.loader import default_seeds_dir, load
 from brief.memo import DateTexts
 from brief.safe import visible
 from brief.sources import SeedLibrary
+from brief.tui.collector import IdleCollector
 from brief.tui.commands import JumpProvider, TranslatedCommands
 from brief.tui.screens.main import MainScreen
 from brief.tui.state import Marks, View
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from brief.search import SearchIndex
+
+
+#: Seconds between two looks at whether a full garbage collection is due (`IdleCollector.tick`).
+COLLECT_EVERY = 0.5
 
 
 class BriefApp(TranslatedCommands):
@@ -86,6 +91,7 @@ class BriefApp(TranslatedCommands):
         self._index: SearchIndex | None = None
         self._index_lock = threading.Lock()
         self.watcher = FolderWatcher([self.briefs_dir, self.seeds_dir], interval=watch_interval)
+        self.collector = IdleCollector()
 
     @property
     def main(self) -> MainScreen:
@@ -101,6 +107,9 @@ class BriefApp(TranslatedCommands):
 
     def on_mount(self) -> None:
         self.watcher.start(self, self.reload)
+        # Full garbage collections when the user waits for nothing (`brief.tui.collector`), not inside a key.
+        self.collector.start()
+        self.set_interval(COLLECT_EVERY, self.collector.tick, name="idle collector")
         if self.corpus.errors:
             self.notify(t(self.lang, "Some briefs have problems: see Problems in the tree."), severity="warning")
         if (problem := self.settings.problem) is not None:
@@ -118,7 +127,13 @@ class BriefApp(TranslatedCommands):
         self._index_soon()
 
     def on_unmount(self) -> None:
+        self.collector.stop()
         self.dates.save()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):  # a key, a click, a scroll: not the moment for a full collection
+            self.collector.input_seen()
+        await super().on_event(event)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
