@@ -120,3 +120,32 @@ async def test_before_typing_the_palette_lists_items_then_themes_then_topics_up_
         topic = brief.topics[-1]
         await open_palette(pilot, topic.title.en)
         assert f"{brief.agenda_item.short.en} > {topic.title.en}" in " ".join(listed(app))
+
+
+async def test_the_palette_shown_again_starts_afresh(folder: Path) -> None:
+    """The palette is made once a language and shown again: each time with an empty query and the whole list of
+    an unopened palette (not the last query's hits, nor the command last chosen)."""
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_palette(pilot)
+        first, fresh = app.screen, listed(app)
+        await pilot.press(*"export")
+        await pilot.pause(0.4)
+        assert listed(app)[0] == "Export" and len(listed(app)) < len(fresh)
+        await pilot.press("escape")
+        await open_palette(pilot)
+        assert app.screen is first  # the same palette, shown again
+        assert app.screen.query_one(CommandInput).value == ""
+        assert listed(app) == fresh  # not the last query's hits
+        await pilot.press(*"export", "enter")  # a command chosen: the palette closes and runs it
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_palette(pilot)  # after a command ran from it: afresh too
+        assert app.screen is first and listed(app) == fresh
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("l")  # another language: its own palette, in that language
+        await open_palette(pilot)
+        assert app.screen is not first and "搜索" in listed(app)

@@ -7,15 +7,18 @@ Text from the briefs is shown as `Content` made from plain strings, never read a
 
 from __future__ import annotations
 
+from asyncio import create_task, wait
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual import events, on
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.widgets import Input
 
 from brief.i18n import N_, t
 from brief.labels import item_label
@@ -53,7 +56,45 @@ RENAMED = {
 
 
 class Palette(CommandPalette, StyledOnce[None]):
-    """Textual's palette, not styled twice as it opens (once as it is made, again as it is shown)."""
+    """Textual's palette, made once a language and shown again on each ctrl+p, not styled twice as it opens
+    (once as it is made, again as it is shown). Made anew, it cost each open its widgets, their styles and a
+    restyle of the whole palette as its list first showed.
+
+    Shown again, it starts as Textual starts a new one (`CommandPalette._on_mount`): the providers of the screen
+    it opens over (the main screen's commands are not a dialog's), an empty query, nothing chosen; as it closes,
+    its providers end as Textual ends them when a palette goes, and its list is emptied, so that no earlier
+    query's hits show as it opens. This uses Textual's palette's own attributes (checked by tests/test_palette.py
+    on the pinned Textual and on the newest)."""
+
+    _shown = False
+
+    @on(events.ScreenResume)
+    def _start_again(self) -> None:
+        if not self._shown:  # the first time: Textual's own mount starts it
+            self._shown = True
+            return
+        self.app.post_message(CommandPalette.Opened())
+        self._calling_screen = self.app.screen_stack[-2]
+        match_style = self.get_visual_style("command-palette--highlight", partial=True)
+        self._providers = [provider(self._calling_screen, match_style) for provider in self._provider_classes]
+        for provider in self._providers:
+            provider._post_init()
+        self._selected_command = None
+        self._hit_count = 0
+        field = self.query_one(CommandInput)
+        with self.prevent(Input.Changed):
+            field.value = ""
+        self._gather_commands("")
+
+    @on(events.ScreenSuspend)
+    async def _end(self) -> None:
+        self._cancel_gather_commands()
+        self._stop_no_matches_countdown()
+        self._stop_busy_countdown()
+        self.query_one(CommandList).clear_options()
+        providers, self._providers = self._providers, []
+        if providers:
+            await wait([create_task(provider._shutdown()) for provider in providers])
 
 
 class TranslatedCommands(App[None]):
@@ -66,7 +107,10 @@ class TranslatedCommands(App[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):  # as CommandPalette.is_open
-            self.push_screen(Palette(id="--command-palette", placeholder=t(self.lang, "Search for commands…")))
+            name = f"--command-palette-{self.lang}"  # one a language (its placeholder, its commands' names)
+            if not self.is_screen_installed(name):
+                self.install_screen(Palette(id=name, placeholder=t(self.lang, "Search for commands…")), name)
+            self.push_screen(name)
 
     def search_themes(self) -> None:
         self.push_screen(Palette(providers=[ThemeProvider], placeholder=t(self.lang, "Search for colour schemes…")))
