@@ -534,9 +534,10 @@ async def test_the_page_keeps_its_lines_across_focus_and_makes_them_again_for_a_
 
 @pytest.mark.parametrize("key", ["?", "/", "e", "n", "ctrl+p"])
 async def test_a_dialog_shown_again_looks_as_new_and_follows_a_new_colour_scheme(folder: Path, key: str) -> None:
-    """The dialogs and the palette are kept and shown again, and not restyled in full as they show (Textual would restyle each of their widgets on every show) unless the app's styles
-    changed meanwhile: shown again, a dialog is drawn as the first time, and after a change of colour scheme as
-    one opened in that scheme from the start."""
+    """The dialogs and the palette are kept and shown again, and not restyled in full as they show (Textual
+    would restyle each of their widgets on every show) unless the app's styles changed meanwhile: shown again, a
+    dialog is drawn as the first time, and after a change of colour scheme as one opened in that scheme from the
+    start."""
     async def shown(app: BriefApp, pilot) -> str:
         await pilot.press(key)
         await pilot.pause()
