@@ -60,11 +60,11 @@ class Palette(CommandPalette, StyledOnce[None]):
     (once as it is made, again as it is shown). Made anew, it cost each open its widgets, their styles and a
     restyle of the whole palette as its list first showed.
 
-    Shown again, it starts as Textual starts a new one (`CommandPalette._on_mount`): the providers of the screen
-    it opens over (the main screen's commands are not a dialog's), an empty query, nothing chosen; as it closes,
+    Shown again, it starts as Textual starts a new one (`CommandPalette._on_mount`): new providers for the screen
+    it opens over (what they list may have changed), an empty query, nothing chosen; as it closes,
     its providers end as Textual ends them when a palette goes, and its list is emptied, so that no earlier
-    query's hits show as it opens. This uses Textual's palette's own attributes (checked by tests/test_palette.py
-    on the pinned Textual and on the newest)."""
+    query's hits show as it opens. This uses the private attributes of Textual's palette: tests/test_palette.py
+    checks the result on the pinned Textual, and CI on the newest release when it differs."""
 
     _shown = False
 
