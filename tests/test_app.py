@@ -27,7 +27,7 @@ from brief.tui.state import View
 from brief.tui.widgets.detail import DetailPane
 from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
-from brief.tui.widgets.prose import Prose
+
 from brief.tui.widgets.source import SourcePane
 from brief.tui.widgets.toggles import Choice, Tick
 from brief.userdata import notes_path
@@ -261,7 +261,7 @@ async def test_source_pane_shows_the_quote_in_its_paragraph(folder: Path) -> Non
         await open_item(app, pilot, NSA)
         await pilot.press("j")
         entry = current(app)
-        shown = compact(plain(app.query_one("#source-text")))
+        shown = compact(plain(app.query_one(SourcePane)))
         for source in entry.point.sources:
             assert compact(source.quote) in shown
         assert shown.startswith(compact(brief.document.cite("en")))
@@ -289,7 +289,7 @@ async def test_source_pane_and_passage_show_the_points_notes(folder: Path, lang:
             await pilot.press("j")
         point = current(app).point
         assert point.note is not None
-        shown = compact(plain(app.query_one("#source-text")))
+        shown = compact(plain(app.query_one(SourcePane)))
         note = compact(t(lang, "Note: {note}", note=point.note[lang]))
         assert shown.endswith(note) and shown.index(note) > shown.index(compact(point.sources[0].quote))
         await pilot.press("enter")
@@ -303,10 +303,10 @@ async def test_source_pane_follows_a_new_theme_and_keeps_its_place(folder: Path)
     async with app.run_test(size=(100, 20)) as pilot:
         await open_item(app, pilot, "a-68-514-oewg")
         await pilot.press("j")
-        prose, source = app.query_one("#source-text", Prose), app.query_one(SourcePane)
+        source = app.query_one(SourcePane)
 
         def quote_styles() -> set[str]:
-            return {str(span.style) for span in prose._content.spans}
+            return {str(span.style) for span in source.content.spans}
 
         before = quote_styles()
         source.scroll_to(y=1, animate=False)
@@ -317,12 +317,46 @@ async def test_source_pane_follows_a_new_theme_and_keeps_its_place(folder: Path)
         assert source.scroll_y == min(1, source.max_scroll_y)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_source_pane_scrolls_to_the_end_of_a_long_passage_and_back(folder: Path, lang: str) -> None:
+    """A passage longer than the pane is cut by nothing: the scrollbar shows, the keys of the focused pane
+    reach its last line as drawn on the screen, and the next point opens at its top again."""
+    app = make_app(folder, lang=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        source = app.query_one(SourcePane)
+        await pilot.press("j")
+        for _ in range(80):
+            await pilot.pause()
+            if source.max_scroll_y > 2:
+                break
+            await pilot.press("j")
+        assert source.max_scroll_y > 2 and source.show_vertical_scrollbar
+
+        def drawn() -> list[str]:
+            return ["".join(segment.text for segment in strip).strip()
+                    for strip in source.render_lines(source.region.reset_offset)]
+
+        lines = plain(source).split("\n")
+        assert compact("".join(drawn())) in compact("".join(lines)) and source.scroll_y == 0
+        source.focus()
+        await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()
+        assert source.scroll_y == source.max_scroll_y
+        assert lines[-1].strip() and lines[-1].strip() in drawn()  # the passage's last line, on the screen
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, DetailPane)
+        await pilot.press("k")
+        await pilot.pause()
+        assert source.scroll_y == 0 and compact(drawn()[0]) == compact(plain(source).split("\n")[0])
+
+
 async def test_source_pane_gives_paragraph_numbers_for_a_numbered_document(folder: Path) -> None:
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_item(app, pilot, "a-68-514-oewg")
         await pilot.press("G")
-        assert re.search(r"para\. \d+", plain(app.query_one("#source-text")))
+        assert re.search(r"para\. \d+", plain(app.query_one(SourcePane)))
 
 
 # Language --------------------------------------------------------------------------------------------------------

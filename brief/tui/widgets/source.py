@@ -3,8 +3,6 @@ point's notes (where the English gives a fact the Chinese text gets wrong, the n
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.style import Style
@@ -14,7 +12,7 @@ from brief.i18n import t
 from brief.model import Brief, Point
 from brief.safe import visible
 from brief.sources import Passage, SeedLibrary, paragraph_numbers
-from brief.tui.widgets.prose import Prose
+from brief.tui.widgets.prose import ProseView
 
 
 def passages(seeds: SeedLibrary, brief: Brief, point: Point) -> tuple[str, list[Passage]] | None:
@@ -50,8 +48,9 @@ def citation(brief: Brief, found: list[Passage], lang: str) -> str:
     return cite
 
 
-class SourcePane(VerticalScroll):
-    """Shows `show(brief, point)`'s passage; scrolls when the paragraph is longer than the pane."""
+class SourcePane(ProseView):
+    """Shows `show(brief, point)`'s passage; scrolls when the paragraph is longer than the pane. A point move
+    draws the new passage in one refresh (see `ProseView`)."""
 
     COMPONENT_CLASSES = {"source--quote", "source--citation", "source--note"}
 
@@ -61,9 +60,6 @@ class SourcePane(VerticalScroll):
         super().__init__(id=id)
         self.seeds = seeds
         self.current: tuple[Brief, Point] | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Prose(id="source-text")
 
     def show(self, brief: Brief | None, point: Point | None) -> None:
         self.current = (brief, point) if brief is not None and point is not None else None
@@ -81,20 +77,19 @@ class SourcePane(VerticalScroll):
         self._render_passage(keep_place=True)
 
     def _render_passage(self, keep_place: bool = False) -> None:
-        prose = self.query_one("#source-text", Prose)
         lang = self.lang
         if self.current is None:
-            prose.update(Content(t(lang, "The source passage of the selected point appears here.")))
+            self.update(Content(t(lang, "The source passage of the selected point appears here.")))
             return
         brief, point = self.current
         located = passages(self.seeds, brief, point)
         if located is None:
-            prose.update(Content(t(lang, "The seed text {name} cannot be read: run `brief check`.",
-                                   name=brief.document.source)))
+            self.update(Content(t(lang, "The seed text {name} cannot be read: run `brief check`.",
+                                  name=brief.document.source)))
             return
         text, found = located
         if not found:
-            prose.update(Content(t(lang, "The quote is not in {name}: run `brief check`.", name=brief.document.source)))
+            self.update(Content(t(lang, "The quote is not in {name}: run `brief check`.", name=brief.document.source)))
             return
         quote_style = self.get_visual_style("source--quote")
         cite_style = self.get_visual_style("source--citation")
@@ -103,6 +98,6 @@ class SourcePane(VerticalScroll):
                  for note in notes_of(point)]
         passage = Content.assemble((citation(brief, found, lang), cite_style), "\n",
                                    passage_content(text, found, quote_style))
-        prose.update(Content("\n\n").join([passage, *notes]))
+        self.update(Content("\n\n").join([passage, *notes]))
         if not keep_place:
             self.scroll_home(animate=False)
