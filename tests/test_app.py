@@ -27,7 +27,6 @@ from brief.tui.state import View
 from brief.tui.widgets.detail import DetailPane
 from brief.tui.widgets.footer import LocalizedFooter
 from brief.tui.widgets.navigator import Navigator
-
 from brief.tui.widgets.source import SourcePane
 from brief.tui.widgets.toggles import Choice, Tick
 from brief.userdata import notes_path
@@ -1026,3 +1025,62 @@ async def test_e_on_a_theme_exports_the_note_on_the_theme(folder: Path, tmp_path
         await pilot.click("#write")
         await pilot.pause()
         assert (tmp_path / "theme-nsa.en.md").read_text(encoding="utf-8") == screen.markdown
+
+
+# Frames: what a key redraws -------------------------------------------------------------------------------------
+
+
+def counting(widget: Widget, name: str) -> list[int]:
+    """Count the calls of `widget`'s method `name` (the method still runs)."""
+    calls = [0]
+    method = getattr(widget, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls[0] += 1
+        return method(*args, **kwargs)
+
+    setattr(widget, name, counted)
+    return calls
+
+
+async def test_a_layout_that_changes_nothing_leaves_the_scroll_views_alone(folder: Path) -> None:
+    """The screen laid out again (as on every change of focus) does not update the scrollbars of views whose
+    size did not change, each a frame of its own; a view that grows still gets its scrollbar."""
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("j")
+        await pilot.pause()
+        detail, navigator, source = app.query_one(DetailPane), app.query_one(Navigator), app.query_one(SourcePane)
+        updates = [counting(view, "_scroll_update") for view in (detail, navigator, source)]
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        assert [calls[0] for calls in updates] == [0, 0, 0]
+        await pilot.press("escape")  # to the tree: a layout for the change of focus
+        await pilot.pause()
+        assert [calls[0] for calls in updates] == [0, 0, 0]
+        assert detail.vertical_scrollbar.window_virtual_size == detail.virtual_size.height
+        themes = next(node for node in navigator.root.children if not node.children or node.data is None
+                      and node.label.plain in {"Themes", t("en", "Themes")})
+        themes.expand()  # the tree grows past its height: its scrollbar comes
+        await pilot.pause()
+        assert navigator.virtual_size.height > navigator.size.height and navigator.show_vertical_scrollbar
+        assert navigator.vertical_scrollbar.window_virtual_size == navigator.virtual_size.height
+
+
+async def test_the_footer_is_drawn_again_only_when_its_keys_change(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.pause()
+        footer = app.query_one(LocalizedFooter)
+        refreshes = counting(footer, "refresh")
+        before = footer_text(app)
+        app.screen.bindings_updated_signal.publish(app.screen)  # the same keys signalled again
+        await pilot.pause()
+        assert refreshes[0] == 0
+        await pilot.press("escape")  # the tree's keys: another footer
+        await pilot.pause()
+        assert refreshes[0] >= 1 and footer_text(app) != before
+        drawn = "".join(segment.text for strip in footer.render_lines(footer.region.reset_offset) for segment in strip)
+        assert compact(drawn) == compact(footer_text(app))  # what is on the screen is the new footer

@@ -30,6 +30,7 @@ from brief.tui.page import Days, PageOptions, Row, build, is_folded_heading, sec
 from brief.tui.state import Marks, View
 from brief.tui.widgets.point import LinesVisual, point_lines
 from brief.tui.widgets.prose import wrap_content
+from brief.tui.widgets.steady import Steady
 
 #: The component classes whose background is the point: the support meter's cells.
 METER_STYLES = frozenset({"point--meter-on", "point--meter-off"})
@@ -57,7 +58,7 @@ class PointMessage(Message):
         return self.pane
 
 
-class DetailPane(OptionList):
+class DetailPane(Steady, OptionList):
     """Lists the points of the current view. Posts `PointHighlighted` as the user moves from point to point,
     and `MarkToggled`, `CopyRequested`, `OpenRequested` for what they do with one."""
 

@@ -53,7 +53,10 @@ class LocalizedFooter(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen: Screen[object]) -> None:
-        self.refresh()
+        """Drawn again only when the keys it shows changed: Textual signals after every change of focus, often
+        twice a key, and a second refresh after the screen's layout is a frame of its own (up to 17 ms more)."""
+        if self.keys() != self._shown:
+            self.refresh()
 
     def keys(self) -> list[Shown]:
         """What the footer shows, in order, within its width."""

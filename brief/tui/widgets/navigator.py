@@ -16,9 +16,10 @@ from brief.model import Brief
 from brief.safe import visible
 from brief.themes import ThemeCount, theme_counts
 from brief.tui.state import View
+from brief.tui.widgets.steady import Steady
 
 
-class Navigator(Tree[View]):
+class Navigator(Steady, Tree[View]):
     """A tree whose nodes carry the `View` they open. Posts `Navigator.ViewChosen` as the cursor moves."""
 
     # Icons of narrow East Asian width; no box-drawing guides (they are ambiguous), indentation only.

@@ -10,6 +10,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from brief.linebreak import wrap_offsets
+from brief.tui.widgets.steady import Steady
 
 
 def wrap_content(content: Content, width: int) -> list[Content]:
@@ -54,7 +55,7 @@ class Prose(Widget):
         return len(self.lines(width)) if width else 0
 
 
-class ProseView(ScrollView):
+class ProseView(Steady, ScrollView):
     """Prose that scrolls within its own height, drawn by the line API: new text is wrapped and drawn in one
     refresh, without laying out a child (a `Prose` in a scrolling container is laid out once for its new text and
     once more for its new height, each a frame of its own, 17 ms at Textual's 60 frames a second)."""
