@@ -191,3 +191,24 @@ async def test_the_index_is_built_after_each_load_and_searches_what_the_app_show
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen) and app.screen.index is app._index and app.screen is not old_box
         assert len(app.screen.hits) == 1 and not first.search("Edited-while-open").hits(0, 9)
+
+
+async def test_a_narrowing_keystroke_lays_the_results_out_without_a_scrollbar_frame(folder: Path) -> None:
+    """The results list keeps its size from keystroke to keystroke: the dialog's layout does not update its
+    scrollbars again (a frame of its own), and the scrollbar still follows the new results."""
+    from tests.test_app import counting
+
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"nu")
+        await pilot.pause()
+        results = app.screen.query_one(OptionList)
+        assert results.show_vertical_scrollbar
+        updates = counting(results, "_scroll_update")
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        assert updates[0] == 0
+        await pilot.press(*"clear weapon")
+        await pilot.pause()
+        assert results.vertical_scrollbar.window_virtual_size == results.virtual_size.height
+        assert results.show_vertical_scrollbar == (results.virtual_size.height > results.scrollable_content_region.height)

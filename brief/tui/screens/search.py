@@ -29,6 +29,7 @@ from brief.tui.screens import Dialog
 from brief.tui.state import View
 from brief.tui.widgets.point import LinesVisual
 from brief.tui.widgets.prose import wrap_content
+from brief.tui.widgets.steady import Steady
 
 if TYPE_CHECKING:
     from brief.tui.app import BriefApp
@@ -72,6 +73,11 @@ def count_text(results: Results, lang: str) -> str:
     return points
 
 
+
+class ResultList(Steady, OptionList):
+    """The results: an OptionList that a layout of the dialog leaves alone when its size did not change."""
+
+
 class SearchScreen(Dialog[PointRef | None]):
     COMPONENT_CLASSES = {"search--match"}
     BINDINGS = [
@@ -97,7 +103,7 @@ class SearchScreen(Dialog[PointRef | None]):
             yield Input(placeholder=t(self.lang, "Search themes and points in Chinese or English"), id="query",
                         compact=True)
             yield Static(id="count", markup=False)
-            yield OptionList(id="results", compact=True)
+            yield ResultList(id="results", compact=True)
         yield self.footer(self.lang)
 
 
