@@ -1084,3 +1084,24 @@ async def test_the_footer_is_drawn_again_only_when_its_keys_change(folder: Path)
         assert refreshes[0] >= 1 and footer_text(app) != before
         drawn = "".join(segment.text for strip in footer.render_lines(footer.region.reset_offset) for segment in strip)
         assert compact(drawn) == compact(footer_text(app))  # what is on the screen is the new footer
+
+
+async def test_a_change_of_focus_sends_the_panes_scrollbars_with_it(folder: Path) -> None:
+    """Focus restyles a pane and its scrollbars: the scrollbars go to the screen at once, with the pane, so the
+    change is drawn in one frame (left to themselves they are sent when next idle, after the screen's frame)."""
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        detail, navigator = app.query_one(DetailPane), app.query_one(Navigator)
+        assert detail.has_focus and detail.show_vertical_scrollbar
+        bar, watch = detail.vertical_scrollbar, detail.watch_has_focus
+        pending: list[bool] = []
+
+        def watched(has_focus: bool) -> None:
+            watch(has_focus)
+            pending.append(bar._repaint_required)  # still to be sent, after the pane's restyle?
+
+        detail.watch_has_focus = watched  # type: ignore[method-assign]
+        navigator.focus()  # as escape does: the detail pane loses the focus
+        await pilot.pause()
+        assert pending == [False] and not detail.has_focus

@@ -35,3 +35,13 @@ class Steady(_Base):
         """The scrollbars updated, by a layout or by the view itself for its new lines."""
         super()._scroll_update(virtual_size)
         self._laid_out = (self._size, self.container_size, virtual_size)
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Restyled for the change of focus, scrollbars included: theirs are sent to the screen now, so that they
+        are drawn in the frame of the change (each scrollbar would send its own when next idle, after the
+        screen's frame, and cost a frame of its own)."""
+        super().watch_has_focus(has_focus)
+        for bar in (self._vertical_scrollbar, self._horizontal_scrollbar):
+            if bar is not None and bar._repaint_required:
+                bar._check_refresh()
+
