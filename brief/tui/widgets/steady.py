@@ -5,7 +5,13 @@ never the view's own (the height of its lines), so every layout of the screen to
 updated its scrollbars, which asked for one more frame after the layout (up to 17 ms at 60 frames a second, in
 every key that moves the focus or changes a page). Here a layout updates the view only when its size, its
 container's or its own virtual size changed since its scrollbars were last updated (by a layout, or by the view
-itself as its lines change).
+itself as its lines change). And a change of focus, which restyles the view and its scrollbars, sends the
+scrollbars to the screen with the view, in the same frame.
+
+It overrides Textual's private `_size_updated` and `_scroll_update` and reads `_vertical_scrollbar`,
+`_horizontal_scrollbar`, `_repaint_required` and `_check_refresh` (Textual 8.2); tests/test_app.py holds each
+effect (no scrollbar update after a layout that changes nothing, a growing tree still gets its scrollbar, no
+scrollbar repaint left pending after a focus change), and CI runs the suite on the newest Textual too.
 """
 
 from __future__ import annotations
