@@ -39,7 +39,11 @@ def search_keystrokes(corpus) -> dict[str, list[float]]:
     from brief.search import SearchIndex
 
     times: dict[str, list[float]] = {"first": [], "back": [], "all": []}
+    index = results = None
     for kind in ("first", "all"):
+        # One index at a time, as the app holds it (the peak RSS is the app's, not two indexes'): the last
+        # results hold the index's texts while they are being found.
+        index = results = None
         index = SearchIndex(corpus)
         for query in QUERIES:
             typed = [query[:end] for end in range(1, len(query) + 1)]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -97,7 +98,9 @@ class Matches:
     tested with the terms they are not known to hold."""
 
     def __init__(self, segments: list[Segment], step: int = STEP) -> None:
-        self.found: list[int] = []
+        #: The matches found so far: a C array, 4 bytes a match (a list of ints takes about 36), since the last
+        #: `HISTORY` queries' matches are kept, up to every point each.
+        self.found: array[int] = array("i")
         self.step = step  # candidates tested in a step
         self.done = not segments
         self._segments = segments

@@ -1105,3 +1105,32 @@ async def test_a_change_of_focus_sends_the_panes_scrollbars_with_it(folder: Path
         navigator.focus()  # as escape does: the detail pane loses the focus
         await pilot.pause()
         assert pending == [False] and not detail.has_focus
+
+
+async def test_a_reload_frees_the_old_search_index_and_its_boxes(folder: Path) -> None:
+    """After a reload the old corpus's search index is not kept (by the app or by a search box kept for it, in
+    either language), so memory holds one index, not two; `/` still searches the new briefs."""
+    import gc
+    import weakref
+
+    path = folder / f"{NSA}.yaml"
+    brief = load(folder).brief(NSA)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        for lang in ("zh", "en"):  # a search box kept in each language
+            app.lang = lang
+            await pilot.pause()
+            await pilot.press("slash", *"nsa", "escape")
+            await pilot.pause()
+        old = weakref.ref(app.search_index())
+        assert app.is_screen_installed("search-en") and app.is_screen_installed("search-zh")
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(brief.summary.en, "Edited while the app was open."), encoding="utf-8")
+        await pilot.pause(0.6)
+        assert compact("Edited while the app was open.") in detail_text(app)
+        gc.collect()
+        assert old() is None and not app.is_screen_installed("search-zh")
+        await pilot.press("slash", *"edited while")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen) and app.screen.index is app.search_index()

@@ -209,6 +209,7 @@ class BriefApp(TranslatedCommands):
 
         with self._index_lock:
             if self._index is None or self._index.corpus is not self.corpus:
+                self._index = None  # the old index (and the old corpus it holds) freed before the new is built
                 self._index = SearchIndex(self.corpus)
             return self._index
 
@@ -222,6 +223,13 @@ class BriefApp(TranslatedCommands):
             # collections that fall while the user types do not walk them.
             gc.freeze()
 
+    def forget_screen(self, name: str) -> None:
+        """Uninstall a kept screen and end it: uninstalled only, a screen that was shown keeps running, and
+        keeps what it holds (a search box, the index and the corpus it was made for)."""
+        screen = self.get_screen(name)
+        self.uninstall_screen(name)
+        screen.remove()
+
     def jump_to(self, view: View) -> None:
         """Show `view` on the main screen (the command palette's choice)."""
         self.main.jump_to(view)
@@ -233,6 +241,13 @@ class BriefApp(TranslatedCommands):
 
     def _apply_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        # The old corpus's index, and the search boxes made for it (a box is made once a language and kept):
+        # freed now, not when the new index is built or `/` is next pressed in that language (twice the memory).
+        self._index = None
+        for code in LANGUAGES:
+            name = f"search-{code}"
+            if self.is_screen_installed(name) and self.get_screen(name) not in self.screen_stack:
+                self.forget_screen(name)
         self.seeds = SeedLibrary(self.seeds_dir)
         self.main.apply_corpus(corpus)
         self._index_soon()

@@ -319,7 +319,7 @@ class MainScreen(Screen[None]):
         index, name = self.brief_app.search_index(), f"search-{self.lang}"
         if self.app.is_screen_installed(name):
             if cast("SearchScreen", self.app.get_screen(name)).index is not index:
-                self.app.uninstall_screen(name)
+                self.brief_app.forget_screen(name)
         if not self.app.is_screen_installed(name):
             self.app.install_screen(SearchScreen(index, self.lang), name)
         self.app.push_screen(name, chosen)
