@@ -1134,3 +1134,29 @@ async def test_a_reload_frees_the_old_search_index_and_its_boxes(folder: Path) -
         await pilot.press("slash", *"edited while")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen) and app.screen.index is app.search_index()
+
+
+async def test_a_move_in_the_tree_leaves_the_source_pane_alone_when_it_shows_the_same(folder: Path) -> None:
+    """Each page opens with no point chosen: the source pane, already showing its hint, is not drawn again (a
+    frame after the page's); choosing a point draws its passage, and the same point again draws nothing."""
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        navigator, source = app.query_one(Navigator), app.query_one(SourcePane)
+        navigator.focus()
+        await pilot.pause()
+        updates = counting(source, "update")
+        hint = plain(source)
+        for key in ("down", "down", "up"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert updates[0] == 0 and plain(source) == hint
+        await pilot.press("enter", "j")  # the first point, then the next: two passages
+        await pilot.pause()
+        assert updates[0] == 2 and plain(source) != hint
+        entry = app.query_one(DetailPane).current()
+        assert entry is not None
+        source.show(entry.brief, entry.point)
+        assert updates[0] == 2
+        app.lang = "zh"  # the same point in another language: drawn again
+        await pilot.pause()
+        assert updates[0] >= 3 and plain(source) != hint

@@ -60,9 +60,17 @@ class SourcePane(ProseView):
         super().__init__(id=id)
         self.seeds = seeds
         self.current: tuple[Brief, Point] | None = None
+        self._drawn = False  # `current` is what the pane shows
 
     def show(self, brief: Brief | None, point: Point | None) -> None:
-        self.current = (brief, point) if brief is not None and point is not None else None
+        """The passage of `point`; nothing to draw when it is the one shown (a move in the tree opens each page
+        with no point chosen: the same words each time, which cost a frame after the page's)."""
+        current = (brief, point) if brief is not None and point is not None else None
+        shown = self.current
+        if self._drawn and (current is shown or (current is not None and shown is not None
+                                                and current[0] is shown[0] and current[1] is shown[1])):
+            return
+        self.current = current
         self._render_passage()
 
     def watch_lang(self) -> None:
@@ -77,6 +85,7 @@ class SourcePane(ProseView):
         self._render_passage(keep_place=True)
 
     def _render_passage(self, keep_place: bool = False) -> None:
+        self._drawn = True
         lang = self.lang
         if self.current is None:
             self.update(Content(t(lang, "The source passage of the selected point appears here.")))
