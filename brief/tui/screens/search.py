@@ -73,7 +73,6 @@ def count_text(results: Results, lang: str) -> str:
     return points
 
 
-
 class ResultList(Steady, OptionList):
     """The results: an OptionList that a layout of the dialog leaves alone when its size did not change."""
 
