@@ -25,6 +25,7 @@ from brief.safe import visible
 from brief.sources import SeedLibrary
 from brief.tui.collector import IdleCollector
 from brief.tui.commands import JumpProvider, TranslatedCommands
+from brief.tui.screens import search_box
 from brief.tui.screens.main import MainScreen
 from brief.tui.state import Marks, View
 from brief.tui.watch import FolderWatcher
@@ -241,11 +242,10 @@ class BriefApp(TranslatedCommands):
 
     def _apply_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        # The old corpus's index, and the search boxes made for it (a box is made once a language and kept):
-        # freed now, not when the new index is built or `/` is next pressed in that language (twice the memory).
+        # The old corpus's index, and the search boxes kept for it (one a language): freed now, not when the new
+        # index is built or `/` is next pressed in that language (a box open during the reload goes at its next `/`).
         self._index = None
-        for code in LANGUAGES:
-            name = f"search-{code}"
+        for name in map(search_box, LANGUAGES):
             if self.is_screen_installed(name) and self.get_screen(name) not in self.screen_stack:
                 self.forget_screen(name)
         self.seeds = SeedLibrary(self.seeds_dir)

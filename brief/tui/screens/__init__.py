@@ -14,6 +14,11 @@ if TYPE_CHECKING:
 Result = TypeVar("Result")
 
 
+def search_box(lang: str) -> str:
+    """The name the search box of a language is installed under (made once, shown again on each `/`)."""
+    return f"search-{lang}"
+
+
 class StyledOnce(Screen[Result]):
     """A screen that Textual does not restyle in full each time it is shown unless the app's styles changed (a
     colour scheme, light or dark) since it was styled: when first made (it is styled as it is mounted), or shown

@@ -24,6 +24,7 @@ from brief.corpus import Corpus
 from brief.i18n import N_, t, tn
 from brief.labels import item_label
 from brief.model import Brief, PointRef
+from brief.tui.screens import search_box
 from brief.tui.state import View
 from brief.tui.widgets.detail import DetailPane
 from brief.tui.widgets.footer import LocalizedFooter
@@ -316,7 +317,7 @@ class MainScreen(Screen[None]):
 
         # Made once per language and index, then shown again with the last query selected (typing replaces it):
         # no compose and no styling on each `/`. A reload gives a new index, and a new box.
-        index, name = self.brief_app.search_index(), f"search-{self.lang}"
+        index, name = self.brief_app.search_index(), search_box(self.lang)
         if self.app.is_screen_installed(name):
             if cast("SearchScreen", self.app.get_screen(name)).index is not index:
                 self.brief_app.forget_screen(name)
