@@ -28,6 +28,7 @@ from brief.hidden import check_hidden, in_seed
 from brief.i18n import N_
 from brief.limits import MAX_FILE_BYTES, read_regular
 from brief.model import Brief
+from brief.sharing import Sharing
 from brief.sources import SeedLibrary
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ def _entries(paths: list[Path], context: Context, cache: BriefCache | None, jobs
     found: list[Entry | None] = [None] * len(paths)
     misses: dict[int, bytes | None] = {}  # the files to read, with their bytes when they were read already
     seed_digests = SeedDigests(context.seeds)
+    sharing = Sharing()  # each brief as it comes: the repeats of one are freed before the next is decoded
     for index, path in enumerate(paths):
         raw = None
         if cache is not None:
@@ -160,8 +162,10 @@ def _entries(paths: list[Path], context: Context, cache: BriefCache | None, jobs
             except OSError:  # reading it reports why
                 pass
             else:
-                found[index] = cache.get(path, digest(raw), context.glossary_content, context.seeds_shown,
-                                         seed_digests)
+                found[index] = entry = cache.get(path, digest(raw), context.glossary_content, context.seeds_shown,
+                                                 seed_digests)
+                if entry is not None and entry.brief is not None:
+                    sharing.brief(entry.brief)
         if found[index] is None:
             misses[index] = raw
     if misses:
@@ -177,6 +181,8 @@ def _entries(paths: list[Path], context: Context, cache: BriefCache | None, jobs
                     for index, raw in misses.items()]
         for index, (entry, payload) in zip(misses, read, strict=True):
             found[index] = entry
+            if entry.brief is not None:
+                sharing.brief(entry.brief)
             if cache is not None and entry.content is not None:
                 cache.put(paths[index], entry, payload)
     return [entry for entry in found if entry is not None]
