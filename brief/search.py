@@ -4,10 +4,10 @@ A point matches when every term of the query (split at spaces, case ignored) occ
 issue, holders and positions in English and Chinese, the source quotes, the topic title and the point's id. A
 theme matches when every term occurs in its name in some language or in its id.
 
-Each point's text is kept as two strings: the Latin one (the English, plus the runs of Latin letters and digits
-in the Chinese, such as `CD/2105` or `FMCT`) and the Chinese one. A term is looked for only in the string of its
-script, with `in`, which runs in C; the Latin strings, with typographic quotes and dashes made plain, take one
-byte per character.
+Each point's text is kept as two strings: the Latin one (the words of the English, each once, plus the runs of
+Latin letters and digits in the Chinese, such as `CD/2105` or `FMCT`) and the Chinese one. A term is looked for
+only in the string of its script, with `in`, which runs in C; the Latin strings, with typographic quotes and
+dashes made plain, take one byte per character.
 
 What a keystroke costs is kept small three ways:
 - matches are found as they are asked for (`Matches`): the first screenful by testing points until it is full,
@@ -45,9 +45,12 @@ STEP = 2048
 
 
 def _scripts(latin: list[str], chinese: list[str]) -> tuple[str, str]:
-    """(the Latin string, the Chinese string) of some texts, as terms are looked for in them."""
+    """(the Latin string, the Chinese string) of some texts, as terms are looked for in them. The Latin string
+    holds each of its words once, in order, one a line: a term has no space in it, so it occurs in the text if and
+    only if it occurs in one of its words, and a point's texts repeat their words ("the", "delegations") often."""
     zh = "\n".join(chinese).casefold()
-    return "\n".join(latin).translate(_PLAIN).casefold() + "\n" + "\n".join(_LATIN_RUN.findall(zh)), zh
+    words = ("\n".join(latin).translate(_PLAIN).casefold() + "\n" + "\n".join(_LATIN_RUN.findall(zh))).split()
+    return "\n".join(dict.fromkeys(words)), zh
 
 
 def texts_of(point: Point, topic: Topic) -> tuple[str, str]:

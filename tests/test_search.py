@@ -6,12 +6,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from brief.corpus import Theme
 from brief.loader import load
 from brief.search import HISTORY, SearchIndex, occurrences, terms_of, texts_of, theme_texts
+from brief.search import _scripts as texts_of_strings
 from tests.conftest import BRIEFS, FIXTURES, SEEDS, copy_glossary
 
 
@@ -195,3 +196,20 @@ def test_every_occurrence_is_found_and_each_span_is_the_term(text: str, term: st
     wanted = term.translate(MARKS).casefold()
     assert all(text[start:end].translate(MARKS).casefold() == wanted for start, end in spans)
     assert bool(spans) == (wanted in text.translate(MARKS).casefold())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="abA \n\u00a0\u2003“—…", max_size=10), max_size=5),
+       st.lists(st.text(alphabet="安 ab/\u3000", max_size=6), max_size=3),
+       st.text(alphabet="abA\"“—-…./", min_size=1, max_size=4))
+@example(["a b", "b"], [], "ab").via("two words are not one")
+@example(["Ab"], ["安ab/安"], "bab").via("nor a word and a run of the Chinese")
+def test_a_latin_term_is_in_the_index_exactly_when_it_is_in_the_text(english: list[str], chinese: list[str],
+                                                                     term: str) -> None:
+    """The Latin string keeps each word once: a term (which has no space) is found in it exactly where it is found
+    in the whole text, the English and the Latin runs of the Chinese, with marks made plain and case ignored."""
+    latin, _ = texts_of_strings(english, chinese)
+    whole = ("\n".join(english).translate(_PLAIN) + "\n" + "\n".join(chinese)).casefold()
+    held = term.casefold().translate(_PLAIN)
+    assert (held in latin) == (held in whole)
+    assert len(latin) <= len(whole)
