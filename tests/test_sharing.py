@@ -12,11 +12,11 @@ from typing import Any
 import msgspec
 import pytest
 
-from brief import loader
 from brief.cache import BriefCache
 from brief.corpus import Corpus
 from brief.loader import load
 from brief.model import Divergence, Text
+from brief.sharing import Sharing
 
 
 def claims(corpus: Corpus) -> Iterator[Any]:
@@ -39,7 +39,7 @@ def repeats(values: list[Any]) -> dict[Any, set[int]]:
 
 def unshared(monkeypatch: pytest.MonkeyPatch, folder: Path, cache: BriefCache | None = None) -> Corpus:
     with monkeypatch.context() as patched:
-        patched.setattr(loader.Sharing, "brief", lambda self, brief: brief)
+        patched.setattr(Sharing, "brief", lambda self, brief: brief)
         return load(folder, cache=cache)
 
 
@@ -75,7 +75,7 @@ def test_every_repeated_value_is_one_object_and_the_corpus_is_unchanged(folder: 
 
 def test_sharing_keeps_the_first_value_and_the_briefs_it_is_given_unchanged_in_value() -> None:
     """Equal values from different briefs become the first one seen; a value not seen before is kept as it is."""
-    sharing = loader.Sharing()
+    sharing = Sharing()
     first = Text(en="".join(["Some ", "delegations"]), zh="一些代表团")
     again = Text(en="Some delegations", zh="".join(["一些", "代表团"]))
     assert first is not again and first == again
