@@ -24,12 +24,12 @@ import bisect
 import re
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from brief.corpus import Corpus, Theme
 from brief.languages import LANGUAGES
-from brief.model import Divergence, Placed, Point, Text, Topic
+from brief.model import Brief, Divergence, Placed, Point, Text, Topic
 
 #: Typographic marks of English text, as a user types them, one character for one.
 _MARKS = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
@@ -135,6 +135,10 @@ class Matches:
         if self._next >= len(candidates):
             self._segment, self._next = self._segment + 1, 0
             if self._segment == len(self._segments):
+                if len(self._segments) == 1 and isinstance(candidates, array) and len(self.found) == len(candidates):
+                    # Every match of the query this one narrows matched: the same points, held once (typing a
+                    # word, its prefixes often find the same points, and the last queries' matches are kept).
+                    self.found = candidates
                 self.done, self._segments = True, []  # the candidates are no longer needed
 
 
@@ -148,7 +152,7 @@ class Results:
 
     themes: tuple[Theme, ...]
     matches: Matches
-    places: list[Placed]
+    place: Callable[[int], Placed]  # a point of the index, by its index
 
     def hits(self, start: int, stop: int, steps: int | None = None) -> list[Hit]:
         """Hits `start` to `stop`: the themes first, then the points in corpus order. Fewer at the end, or when
@@ -158,7 +162,7 @@ class Results:
         if last <= 0:
             return themes
         self.matches.fill(last, steps)
-        return [*themes, *(self.places[i] for i in self.matches.found[first:last])]
+        return [*themes, *map(self.place, self.matches.found[first:last])]
 
     @property
     def complete(self) -> bool:
@@ -184,30 +188,43 @@ class SearchIndex:
     def __init__(self, corpus: Corpus, step: int = STEP) -> None:
         self.corpus = corpus  # what it indexes: the app builds a new one when its corpus changes
         self.step = step
-        self._places: list[Placed] = []
+        # Where each point is: its topic (the first point of each topic, and the topic with its brief), so that
+        # the index holds a few bytes a topic, not a `Placed` a point; a hit's `Placed` is made when it is shown.
+        self._topics: list[tuple[Brief, Topic]] = []
+        self._firsts = array("i")
         self._latin: list[str] = []
         self._chinese: list[str] = []
         points_per_theme: Counter[str] = Counter()
         for brief in corpus.briefs:
-            for topic, point in brief.points():
-                latin, chinese = texts_of(point, topic)
-                self._places.append(Placed(brief, topic, point))
-                self._latin.append(latin)
-                self._chinese.append(chinese)
-                points_per_theme.update(point.themes)
+            for topic in brief.topics:
+                self._topics.append((brief, topic))
+                self._firsts.append(len(self._latin))
+                for point in topic.points:
+                    latin, chinese = texts_of(point, topic)
+                    self._latin.append(latin)
+                    self._chinese.append(chinese)
+                    points_per_theme.update(point.themes)
         self._themes = [(theme, *theme_texts(theme)) for theme in corpus.themes()]
         self.points_per_theme = dict(points_per_theme)
         self._history: OrderedDict[tuple[str, ...], Matches] = OrderedDict()
 
     def __len__(self) -> int:
-        return len(self._places)
+        return len(self._latin)
+
+    def place(self, index: int) -> Placed:
+        """The point `index` of the index (0 to `len(self) - 1`, in corpus order), where it stands."""
+        if not 0 <= index < len(self._latin):
+            raise IndexError(index)
+        topic_index = bisect.bisect_right(self._firsts, index) - 1
+        brief, topic = self._topics[topic_index]
+        return Placed(brief, topic, topic.points[index - self._firsts[topic_index]])
 
     def search(self, query: str) -> Results:
         """The themes and points whose text holds every term of `query` (case ignored)."""
         terms = terms_of(query)
         if not terms:
-            return Results((), NOTHING, self._places)
-        return Results(self._matching_themes(terms), self._matches(terms), self._places)
+            return Results((), NOTHING, self.place)
+        return Results(self._matching_themes(terms), self._matches(terms), self.place)
 
     def _test(self, term: str) -> Test:
         """How `term` is tested: in the Chinese strings if it holds Chinese, else in the Latin ones."""
@@ -223,7 +240,7 @@ class SearchIndex:
         """The matches of `terms`: kept from an earlier query; else narrowed from the most specific earlier query
         that `terms` narrows (each of its terms part of one of `terms`), as far as that one was found, and beyond
         from the most specific such query found in full, or from every point; else found among every point."""
-        history, size = self._history, len(self._places)
+        history, size = self._history, len(self._latin)
         if (known := history.get(terms)) is not None:
             history.move_to_end(terms)
             return known

@@ -110,7 +110,8 @@ def brute_force(index: SearchIndex, query: str) -> list[str]:
     if not terms:
         return []
     themes = [f"theme:{theme.id}" for theme in index_themes(index) if holds(*theme_texts(theme))]
-    return themes + [place.point.id for place in index._places if holds(*texts_of(place.point, place.topic))]
+    places = map(index.place, range(len(index)))
+    return themes + [place.point.id for place in places if holds(*texts_of(place.point, place.topic))]
 
 
 def index_themes(index: SearchIndex) -> list[Theme]:
@@ -213,3 +214,28 @@ def test_a_latin_term_is_in_the_index_exactly_when_it_is_in_the_text(english: li
     held = term.casefold().translate(_PLAIN)
     assert (held in latin) == (held in whole)
     assert len(latin) <= len(whole)
+
+
+def test_each_point_of_the_index_is_placed_where_it_stands(bundled: SearchIndex) -> None:
+    """The index keeps a point's place as its topic: `place` gives every point of the corpus, in order, with its
+    own brief and topic, and nothing beyond."""
+    expected = [(brief.id, topic.id, point.id) for brief in bundled.corpus.briefs for topic, point in brief.points()]
+    placed = [bundled.place(i) for i in range(len(bundled))]
+    assert [(p.brief.id, p.topic.id, p.point.id) for p in placed] == expected and len(expected) > 200
+    assert all(p.point in p.topic.points and p.topic in p.brief.topics for p in placed)
+    for outside in (-1, len(bundled)):
+        with pytest.raises(IndexError):
+            bundled.place(outside)
+
+
+def test_a_narrower_query_that_finds_the_same_points_holds_them_once(bundled: SearchIndex) -> None:
+    """Typing a word, its prefixes often find the same points: the matches kept for backspace are one array."""
+    wide = bundled.search("delegatio")
+    wide.hits(0, 10**9)
+    narrow = bundled.search("delegation")  # every point with "delegatio" here also has "delegation"
+    narrow.hits(0, 10**9)
+    assert narrow.points == wide.points > 10 and narrow.matches.found is wide.matches.found
+    fewer = bundled.search("delegations")
+    fewer.hits(0, 10**9)
+    assert fewer.points < narrow.points and fewer.matches.found is not narrow.matches.found
+    assert everything(bundled, "delegations") == fresh(bundled, "delegations")
