@@ -177,6 +177,9 @@ def scale(sizes: list[int]) -> None:
         report(f"{points:>7} points: peak RSS" + (" (with the app)" if "move_median_ms" in warm else ""),
                f"{warm['peak_rss_mb']:.0f} MB", "<= 300 MB" if target else "",
                warm["peak_rss_mb"] <= 300 if target else None)
+        if points >= 100_000:  # the target: 2 KB a point (KB and MB of 1,024, as the kernel counts RSS)
+            per_point = warm["peak_rss_mb"] * 1024 / points
+            report(f"{points:>7} points:   peak RSS a point", f"{per_point:.3f} KB", "<= 2 KB", per_point <= 2)
     print("Growth (per 1,000 points; flat columns mean linear growth)")
     for points, cold, warm, rss in curve:
         print(f"  {points:>7} points: cold {cold / points * 1000 * 1000:7.1f} ms, warm "
