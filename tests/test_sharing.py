@@ -15,16 +15,15 @@ import pytest
 from brief.cache import BriefCache
 from brief.corpus import Corpus
 from brief.loader import load
-from brief.model import Divergence, Text
+from brief.model import Brief, Divergence, Text
 from brief.sharing import Sharing
 
 
-def claims(corpus: Corpus) -> Iterator[Any]:
-    """Every point's claim (a point, or a side of a divergence) of every brief."""
-    for brief in corpus.briefs:
-        for topic in brief.topics:
-            for point in topic.points:
-                yield from point.positions if isinstance(point, Divergence) else (point,)
+def claims(*briefs: Brief) -> Iterator[Any]:
+    """Every point's claim (a point, or a side of a divergence) of `briefs`."""
+    for brief in briefs:
+        for _, point in brief.points():
+            yield from point.positions if isinstance(point, Divergence) else (point,)
 
 
 def repeats(values: list[Any]) -> dict[Any, set[int]]:
@@ -52,19 +51,16 @@ def test_every_repeated_value_is_one_object_and_the_corpus_is_unchanged(folder: 
         load(folder, cache=cache)  # the load below reads every brief from the cache
     corpus = load(folder, cache=cache)
     assert not corpus.errors and len(corpus.briefs) == 4
-    everything = list(claims(corpus))
+    everything = list(claims(*corpus.briefs))
     texts = [claim.text for claim in everything]
     holders = [claim.holders for claim in everything if claim.holders is not None]
     sources = [claim.source for claim in everything]
-    themes = [point.themes for brief in corpus.briefs for topic in brief.topics for point in topic.points
-              if point.themes]
+    themes = [point.themes for brief in corpus.briefs for _, point in brief.points() if point.themes]
     assert repeats(holders) and repeats(themes), "the bundled briefs repeat holders and themes: else this proves nothing"
     for name, values in (("texts", texts), ("holders", holders), ("sources", sources), ("themes", themes)):
         assert all(len(ids) == 1 for ids in repeats(values).values()), f"equal {name} held as several objects"
     # A holder in one brief is the same object as the same holder in another.
-    by_brief = [{claim.holders for topic in brief.topics for point in topic.points
-                 for claim in (point.positions if isinstance(point, Divergence) else (point,))
-                 if claim.holders is not None} for brief in corpus.briefs]
+    by_brief = [{claim.holders for claim in claims(brief) if claim.holders is not None} for brief in corpus.briefs]
     across = {holder for index, held in enumerate(by_brief) for holder in held
               if any(holder in other for other in by_brief[index + 1:])}
     assert across and all(len({id(h) for b in by_brief for h in b if h == holder}) == 1 for holder in across)
