@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+
+from brief.widths import width
 
 #: What `brief seed` removes, by kind: the running header, job and page numbers, hyperlink footers, the masthead,
 #: footnote rules.
@@ -62,11 +63,6 @@ class _Line:
     @property
     def indented(self) -> bool:
         return self.indent > 0
-
-
-def width(text: str) -> int:
-    """Display width: a wide (CJK) character counts two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def chinese(text: str) -> bool:

@@ -148,6 +148,7 @@ async def test_the_count_goes_on_between_keys_and_stops_when_the_box_closes(fold
     monkeypatch.setattr(SearchScreen, "_show_count", recorded)
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()  # the app's own index, built in the background, is in place first
         app._index = SearchIndex(app.corpus, step=8)
         await pilot.press("slash", "e")
         screen = app.screen
@@ -161,7 +162,10 @@ async def test_the_count_goes_on_between_keys_and_stops_when_the_box_closes(fold
         assert app.is_running and not isinstance(app.screen, SearchScreen) and not screen.is_current
         assert screen.results is not counted and not screen.results.complete  # "ea": stopped with the box
         await pilot.press("slash")  # the box again, as it was: "ea" selected, and the count goes on
-        await pilot.pause(0.5)
+        for _ in range(200):  # until it is done, however loaded the machine (10 s at most)
+            if screen.results.complete:
+                break
+            await pilot.pause(0.05)
         assert app.screen is screen and screen.query_one(Input).selected_text == "ea"
         assert screen.results.complete
 

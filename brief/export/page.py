@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, NamedTuple
 
@@ -28,6 +27,7 @@ from brief.languages import language
 from brief.model import Brief, Divergence, Point, Text, Topic, rank
 from brief.safe import visible
 from brief.sources import SeedLibrary, paragraph_numbers
+from brief.widths import width
 
 # The page ----------------------------------------------------------------------------------------------------
 
@@ -72,11 +72,6 @@ class PageBudget(msgspec.Struct, frozen=True, gc=False):
 
 def _lines(text: str, cells: int) -> int:
     return max(1, math.ceil(width(text) / cells))
-
-
-def width(text: str) -> int:
-    """Display width in cells: wide and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 # "Our line": the user's own notes, as they wrote them -------------------------------------------------------
