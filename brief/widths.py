@@ -13,14 +13,18 @@ import unicodedata
 
 
 class _Cells(dict[str, int]):
-    """A character's cells, learnt on first use."""
+    """A character's cells, learnt on first use: those of the Basic Multilingual Plane only (every Chinese
+    character of the UN's texts), so that the table never holds more than 65,536 of them, whatever a file holds."""
 
     def __missing__(self, char: str) -> int:
-        cells = self[char] = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        cells = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if char <= "\uffff":
+            self[char] = cells
         return cells
 
 
-_cells = _Cells().__getitem__
+_CELLS = _Cells()
+_cells = _CELLS.__getitem__
 
 
 def width(text: str) -> int:

@@ -8,6 +8,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from brief import widths
 from brief.widths import width
 
 
@@ -21,6 +22,7 @@ def test_every_code_point_counts_as_unicodedata_says() -> None:
     for char in ("a", "中", "，", "Ａ", "\u3000", "é", "\u200b", "\t", "😀"):
         assert width(char) == asked(char), char
     assert width("中国 CD/2105") == 4 + 1 + 7 and width("abc") == 3
+    assert len(widths._CELLS) <= 0x10000  # what it learnt: the BMP at most
 
 
 @given(st.text())
