@@ -28,9 +28,11 @@ It imports nothing but the standard library and `brief.i18n`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import TextIO
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
 
 from brief.i18n import N_
 
@@ -44,12 +46,44 @@ _BMP = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\
 _ASTRAL = ("\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
            "\U000e0000-\U000e0fff")
 _HIDDEN_CLASS = _BMP + _ASTRAL
+
+
+class LazyPattern:
+    """A regular expression compiled when first used: these classes of hundreds of ranges take ~3 ms to compile,
+    which a run that never meets text from a file (a warm `brief export` to standard output) need not pay."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled.findall(text)
+
+    def sub(self, replace: Callable[[re.Match[str]], str], text: str) -> str:
+        return self.compiled.sub(replace, text)
+
+
 #: One hidden character.
-HIDDEN = re.compile(f"[{_HIDDEN_CLASS}]")
+HIDDEN = LazyPattern(f"[{_HIDDEN_CLASS}]")
 #: One hidden character below U+10000 (see `hidden_in`).
-HIDDEN_BELOW_10000 = re.compile(f"[{_BMP}]")
-_SHOWN = re.compile(f"\r\n|[\t{_HIDDEN_CLASS}]")
-_BIDI_CHARACTERS = re.compile(f"[{_BIDI}]")
+HIDDEN_BELOW_10000 = LazyPattern(f"[{_BMP}]")
+_SHOWN = LazyPattern(f"\r\n|[\t{_HIDDEN_CLASS}]")
+_BIDI_CHARACTERS = LazyPattern(f"[{_BIDI}]")
 
 #: The names of the control characters (Unicode gives them as aliases only).
 _CONTROL_NAMES = dict(zip([*range(0x20), 0x7F, *range(0x80, 0xA0)], (
@@ -68,7 +102,7 @@ _CONTROL_NAMES = dict(zip([*range(0x20), 0x7F, *range(0x80, 0xA0)], (
     "APPLICATION PROGRAM COMMAND").split("|"), strict=True))
 
 
-def hidden_in(utf8: bytes) -> re.Pattern[str]:
+def hidden_in(utf8: bytes) -> LazyPattern:
     """The search for hidden characters in the text whose UTF-8 is `utf8`: HIDDEN, or, six times faster, the
     search below U+10000 when the text holds no character above it that could be hidden (each of those is
     written in UTF-8 with a first byte F0 or F3, and those bytes can start nothing else)."""
