@@ -11,9 +11,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -41,7 +40,6 @@ def _options(lang: str) -> argparse.ArgumentParser:
     return common
 
 
-COMMANDS = ("check", "list", "export", "schema", "seed", "draft")
 #: argparse's own words that a user of brief can meet (help, usage, errors), as argparse looks them up with
 #: `argparse._` while it builds a parser, prints its help or reports an error: marked here for the catalogs.
 ARGPARSE_TEXTS = (
@@ -83,26 +81,62 @@ def argparse_in(lang: str) -> Iterator[None]:
         argparse._ = original  # type: ignore[attr-defined]
 
 
-def parser(lang: str = "en") -> argparse.ArgumentParser:
-    """The command line, its help in `lang` (call it inside `argparse_in(lang)` for argparse's own words)."""
+def command_of(argv: list[str]) -> str | None:
+    """The command `argv` runs, as argparse will find it (the first word that names one, skipping the values
+    of options), or None."""
+    for index, arg in enumerate(argv):
+        if index and argv[index - 1] in ("--briefs", "--seeds", "--lang"):
+            continue  # an option's value, never a command
+        if arg in COMMANDS:
+            return arg
+    return None
+
+
+def parser(lang: str = "en", command: str | None = None) -> argparse.ArgumentParser:
+    """The command line, its help in `lang` (call it inside `argparse_in(lang)` for argparse's own words). With
+    `command`, only that command gets its options (building all of them is 3 ms of every run); the others are
+    named, with their help, as `brief --help` lists them."""
     common = _options(lang)
     root = argparse.ArgumentParser(
         prog="brief", parents=[common],
         description=t(lang, "Briefings on disarmament negotiations. Without a command, opens the app."))
     commands = root.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", parents=[common], help=t(lang, "validate the briefs and their quotes"))
+    for name, (shared, summary, arguments) in _COMMANDS.items():
+        if command not in (None, name):
+            commands.add_parser(name, help=t(lang, summary))
+            continue
+        arguments(commands.add_parser(name, parents=[common] if shared else [], help=t(lang, summary)), lang)
+    return root
+
+
+def _parse(argv: list[str], lang: str) -> argparse.Namespace:
+    """`argv` parsed by the parser of the command it names; should argparse find another command there (an
+    abbreviated option whose value is a command's name), by the whole parser."""
+    command = command_of(argv)
+    partial = parser(lang, command)
+    args, unknown = partial.parse_known_args(argv)
+    if args.command != command:
+        return parser(lang).parse_args(argv)
+    if unknown:
+        partial.parse_args(argv)  # reports them as argparse does, and exits
+    return args
+
+
+def _check(check: argparse.ArgumentParser, lang: str) -> None:
     check.add_argument("files", nargs="*", type=Path, metavar="FILE", help=t(lang, "check only these brief files"))
     check.add_argument("--coverage", action="store_true",
                        help=t(lang, "also warn about every paragraph of a seed that no brief cites or skips"))
     check.add_argument("--no-cache", action="store_true",
                        help=t(lang, "read every file afresh, and keep nothing (for CI and release checks)"))
-    listing = commands.add_parser("list", parents=[common],
-                                  help=t(lang, "list the agenda items, or one brief's points with their ids"))
+
+
+def _list(listing: argparse.ArgumentParser, lang: str) -> None:
     listing.add_argument("id", nargs="?", metavar="ID", help=t(lang, "list this brief's points"))
     listing.add_argument("--themes", action="store_true",
                          help=t(lang, "list the themes, with their points per document"))
-    export = commands.add_parser("export", parents=[common],
-                                 help=t(lang, "write a one-page briefing on an agenda item, or a note on a theme"))
+
+
+def _export(export: argparse.ArgumentParser, lang: str) -> None:
     export.add_argument("id", nargs="?", metavar="ID", help=t(lang, "the brief id (see `brief list`)"))
     export.add_argument("--theme", metavar="ID",
                         help=t(lang, "a note on this theme across documents instead (see `brief list --themes`)"))
@@ -125,10 +159,14 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     notes.add_argument("--no-notes", action="store_true", help=t(lang, "leave your saved notes out"))
     export.add_argument("--date", metavar="YYYY-MM-DD",
                         help=t(lang, "the date printed as prepared (default: today)"))
-    schema = commands.add_parser("schema", parents=[common], help=t(lang, "print the JSON Schema of a brief file"))
+
+
+def _schema(schema: argparse.ArgumentParser, lang: str) -> None:
     schema.add_argument("--glossary", action="store_true", help=t(lang, "the schema of glossary.yaml instead"))
+
+
+def _seed(seed: argparse.ArgumentParser, lang: str) -> None:
     # `--lang` of `brief seed` is the language of the text; its messages follow `brief --lang` or the locale.
-    seed = commands.add_parser("seed", help=t(lang, "make a seed of record from a PDF's raw text"))
     seed.add_argument("raw", type=Path, metavar="FILE",
                       help=t(lang, "the text extracted from the UN document's PDF"))
     seed.add_argument("--symbol", metavar="SYMBOL",
@@ -138,20 +176,33 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
                       help=t(lang, "the language of the text (default: from the text)"))
     seed.add_argument("-o", "--output", type=Path, metavar="FILE",
                       help=t(lang, "write to FILE (default: SYMBOL.LANG.txt, such as cd-2105.zh.txt)"))
-    draft = commands.add_parser("draft", parents=[common], help=t(lang, "write a brief skeleton from a seed"))
+
+
+def _draft(draft: argparse.ArgumentParser, lang: str) -> None:
     draft.add_argument("seed", type=Path, metavar="SEED", help=t(lang, "the seed of record (a file in seeds/)"))
     draft.add_argument("--id", required=True, metavar="ID",
                        help=t(lang, "the new brief's id, such as cd-2200-nsa"))
     draft.add_argument("-o", "--output", type=Path, metavar="FILE",
                        help=t(lang, "write to FILE instead of standard output"))
-    return root
+
+
+#: Each command: whether it takes the common options, its summary in `brief --help`, and its own arguments.
+_COMMANDS: dict[str, tuple[bool, str, Callable[[argparse.ArgumentParser, str], None]]] = {
+    "check": (True, N_("validate the briefs and their quotes"), _check),
+    "list": (True, N_("list the agenda items, or one brief's points with their ids"), _list),
+    "export": (True, N_("write a one-page briefing on an agenda item, or a note on a theme"), _export),
+    "schema": (True, N_("print the JSON Schema of a brief file"), _schema),
+    "seed": (False, N_("make a seed of record from a PDF's raw text"), _seed),
+    "draft": (True, N_("write a brief skeleton from a seed"), _draft),
+}
+COMMANDS = tuple(_COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     lang = interface_lang(argv)
     with argparse_in(lang):
-        args = parser(lang).parse_args(argv)
+        args = _parse(argv, lang)
     lang = getattr(args, "lang", None) or lang
     briefs_dir = getattr(args, "briefs", None) or default_briefs_dir()
     seeds_dir = getattr(args, "seeds", None)
@@ -273,6 +324,8 @@ def _problems_found(corpus: Corpus, lang: str) -> None:
 
 
 def _terminal_width() -> int:
+    import shutil
+
     return max(20, shutil.get_terminal_size((80, 24)).columns)  # 80 when not a terminal
 
 

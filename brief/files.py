@@ -15,7 +15,6 @@ import functools
 import os
 import re
 import stat
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -164,6 +163,8 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = False) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise FileError(N_("the folder {folder} does not exist: create it or choose another"), folder=str(folder))
+    import tempfile  # here: its import (shutil, random, bz2, lzma) is ~8 ms of a run that writes nothing
+
     try:
         descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:64]}.", suffix=".tmp")
     except OSError as error:

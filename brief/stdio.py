@@ -10,7 +10,6 @@ import contextlib
 import errno
 import io
 import signal
-import threading
 from collections.abc import Iterator
 from types import FrameType
 from typing import TextIO
@@ -120,11 +119,13 @@ def signals_stop() -> Iterator[None]:
     """While inside, SIGTERM and SIGHUP (where the OS has them) raise Stopped (only the main thread can set
     handlers; elsewhere nothing changes)."""
     previous = {}
-    if threading.current_thread() is threading.main_thread():
-        for name in ("SIGTERM", "SIGHUP"):
-            number = getattr(signal, name, None)
-            if number is not None:
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
                 previous[number] = signal.signal(number, _stop)
+            except ValueError:  # not the main thread: only it can set handlers (asking `threading` costs 2 ms)
+                break
     try:
         yield
     finally:

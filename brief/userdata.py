@@ -18,7 +18,6 @@ item. They are the user's own work, kept as a careful editor keeps a document:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +62,7 @@ def _json(raw: bytes, path: Path) -> Any:
 # Settings ----------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Settings:
+class Settings(msgspec.Struct):
     """The saved settings. `values` is what the file holds, values brief does not use included (from a later
     release, say): they are written back as they were. `problem` says why the file was ignored, and `kept_as`
     where it is kept; when it could not be moved aside, brief writes no settings (it would replace it)."""
@@ -134,8 +132,7 @@ def earlier_notes_path(brief_id: str) -> Path | None:
     return notes_dir() / f"{brief_id}.md" if key_stem(brief_id) == brief_id else None
 
 
-@dataclass(frozen=True)
-class Notes:
+class Notes(msgspec.Struct, frozen=True):
     """The notes of one agenda item in one language, as opened. `found` is the bytes of `path` when opened
     (None: no file), which a save checks; `earlier` the previous release's file the text came from. When
     `problem` is set, `damaged` (`path` or the earlier file) is there but could not be read, `text` is empty and
@@ -213,7 +210,7 @@ def save_notes(notes: Notes, text: str, *, replace_theirs: bool = False) -> Note
             except OSError as error:
                 raise FileError(N_("could not remove {path} ({reason}); it is unchanged"), path=str(path),
                                 reason=reason(error)) from None
-        return replace(notes, text="", found=None, earlier=None)
+        return msgspec.structs.replace(notes, text="", found=None, earlier=None)
     _make_folder(path.parent)
     try:
         write_atomic(path, content, force=current is not None or replace_theirs)
@@ -221,7 +218,7 @@ def save_notes(notes: Notes, text: str, *, replace_theirs: bool = False) -> Note
         if not replace_theirs and current is None and (now := read_file(path, MAX_NOTES_BYTES)) is not None:
             raise NotesConflict(notes, now) from None  # another instance saved the first notes meanwhile
         raise
-    return replace(notes, text=text, found=content, earlier=None)
+    return msgspec.structs.replace(notes, text=text, found=content, earlier=None)
 
 
 def keep_notes_aside(notes: Notes) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.cli import main
+from brief.cli import COMMANDS, argparse_in, command_of, main, parser
 from brief.loader import load
 from brief.model import SECTIONS
 from brief.schema import schema_json
@@ -201,3 +202,38 @@ def test_command_line_never_imports_textual(code: str, forbidden: tuple[str, ...
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_parser_of_one_command_is_the_whole_parser_for_it(command: str) -> None:
+    """`main` builds only the options of the command it runs: its help and what it parses are the full
+    parser's, and `brief --help` lists every command as before."""
+    with argparse_in("zh"):
+        whole, alone = parser("zh"), parser("zh", command)
+        assert alone.format_help() == whole.format_help()
+        for name in COMMANDS:
+            help_of = {which: next(action for action in found._actions
+                                   if isinstance(action, argparse._SubParsersAction))._name_parser_map[name]
+                       for which, found in (("whole", whole), ("alone", alone))}
+            if name == command:
+                assert help_of["alone"].format_help() == help_of["whole"].format_help()
+    argv = {"check": ["check", "--no-cache"], "list": ["list", "--themes"], "export": ["export", "x", "--full"],
+            "schema": ["schema", "--glossary"], "seed": ["seed", "raw.txt", "--lang", "zh"],
+            "draft": ["draft", "s.txt", "--id", "d"]}[command]
+    assert command_of(argv) == command
+    assert vars(parser("en", command).parse_args(argv)) == vars(parser("en").parse_args(argv))
+
+
+def test_when_argparse_finds_another_command_main_parses_again_with_every_one(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # `--brief` is argparse's abbreviation of `--briefs`, so `check` is its value and `schema` the command
+    assert command_of(["--brief", "check", "schema", "--glossary"]) == "check"
+    assert main(["--brief", "check", "schema", "--glossary"]) == 0
+    assert '"$schema"' in capsys.readouterr().out
+
+
+def test_an_unknown_option_of_the_command_is_reported_as_argparse_does(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "en", "export", "x", "--bogus"])
+    assert stopped.value.code == 2
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err

@@ -371,3 +371,25 @@ def test_settings_and_notes_the_user_may_not_read(root: Path) -> None:
                                           f"cannot read {notes} (permission denied) None"], result.stderr
     assert settings.with_name("settings.json.bak").stat().st_mode & 0o777 == 0  # kept aside as it was
     assert notes.exists()  # notes are kept aside only when the user asks
+
+
+def test_outside_the_main_thread_the_signal_handlers_are_left_alone() -> None:
+    """Only the main thread may set handlers: elsewhere `signals_stop` changes nothing and raises nothing."""
+    import threading
+
+    from brief.stdio import signals_stop
+
+    before = signal.getsignal(signal.SIGTERM)
+    seen: list[object] = []
+
+    def inside() -> None:
+        with signals_stop():
+            seen.append(signal.getsignal(signal.SIGTERM))
+
+    thread = threading.Thread(target=inside)
+    thread.start()
+    thread.join(10)
+    assert seen == [before]
+    with signals_stop():  # in the main thread, the handler is brief's, and the old one comes back after
+        assert signal.getsignal(signal.SIGTERM) is not before
+    assert signal.getsignal(signal.SIGTERM) is before
