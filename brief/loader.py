@@ -4,8 +4,8 @@ Each file is read safely into plain data with the position of every value (`brie
 hidden characters (`brief.hidden`), validated against the model (`brief.validate`) and its dates bounded; a file
 with a hidden character or an impossible date gives no brief, so that neither ever reaches a renderer. The valid
 briefs are checked against each other, the glossary and their seeds (`check_brief`). With a cache
-(`brief.cache`), a file that has not changed is not read again, and then neither YAML nor the validator is even
-imported.
+(`brief.cache`), a file that has not changed is not read again, and then neither YAML, the validator nor the
+search for hidden characters is even imported.
 
 A broken file never stops the others: it is reported and left out, and everything else loads.
 """
@@ -24,7 +24,6 @@ from brief.cache import BriefCache, Entry, GlossaryEntry, SeedDigests, digest
 from brief.checks import Parts, check_brief, check_dates, check_shifts, check_to_write, shift_positions, unique
 from brief.corpus import Corpus, Glossary, Problem
 from brief.files import reason, shown_path
-from brief.hidden import check_hidden, in_seed
 from brief.i18n import N_
 from brief.limits import MAX_FILE_BYTES, read_regular
 from brief.model import Brief
@@ -195,6 +194,7 @@ def read_brief(path: Path, context: Context, seeds: SeedLibrary, seed_digests: S
 
 def _read_brief(path: Path, raw: bytes | None, context: Context, seeds: SeedLibrary,
                 seed_digests: SeedDigests) -> Entry:
+    from brief.hidden import check_hidden, in_seed
     from brief.yamlfile import Reader
 
     reader = Reader(path, shown_path(path))
@@ -233,6 +233,7 @@ def _load_glossary(path: Path, problems: list[Problem], cache: BriefCache | None
     content = digest(raw) if raw is not None else None
     entry = cache.get_glossary(path, content) if cache is not None and content is not None else None
     if entry is None:
+        from brief.hidden import check_hidden
         from brief.yamlfile import Reader
 
         reader = Reader(path, shown)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from brief import cli
 from brief.cli import COMMANDS, argparse_in, command_of, main, parser
 from brief.loader import load
 from brief.model import SECTIONS
@@ -202,6 +203,35 @@ def test_command_line_never_imports_textual(code: str, forbidden: tuple[str, ...
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+#: What a warm `brief export` of a briefing to standard output does without (README: Performance): each is
+#: milliseconds, and none is needed unless a file is read afresh, written, or a theme asked for.
+WARM_EXPORT_WITHOUT = ("yaml", "babel", "platformdirs", "tempfile", "shutil", "hashlib", "dataclasses", "threading",
+                       "brief.validate", "brief.themes", "brief.export.theme", "brief.hidden")
+
+
+def test_a_warm_export_imports_only_what_it_uses(tmp_path: Path) -> None:
+    probe = ("import sys\nfrom brief.cli import main\nstatus = main(['export', 'cd-2105-nsa', '--date', '2026-12-03'])\n"
+             f"print(status, sorted(m for m in {WARM_EXPORT_WITHOUT!r} if m in sys.modules), file=sys.stderr)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    cold, warm = (subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, env=env)
+                  for _ in range(2))
+    assert cold.stdout == warm.stdout and "Negative security assurances" in warm.stdout
+    assert "yaml" in cold.stderr.splitlines()[-1]  # the first run read the briefs: the probe sees imports
+    assert warm.stderr.splitlines()[-1] == "0 []", warm.stderr
+
+
+@pytest.mark.parametrize("columns", [None, "50", "0", "wide"])
+def test_the_help_is_as_wide_as_shutil_says(monkeypatch: pytest.MonkeyPatch, columns: str | None) -> None:
+    import shutil
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert cli._columns() == shutil.get_terminal_size().columns
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -12,11 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from brief.export.page import Page
 from brief.export.plan import Plan, plan
-from brief.export.theme import ThemePlan, theme_plan
 from brief.files import safe_name
 from brief.i18n import N_
 from brief.model import Brief
@@ -24,6 +23,19 @@ from brief.safe import visible
 
 __all__ = ["FORMATS", "DateError", "Format", "Page", "Plan", "ThemePlan", "default_filename", "plan", "prepared_date",
            "render", "theme_filename", "theme_plan"]
+
+if TYPE_CHECKING:
+    from brief.export.theme import ThemePlan, theme_plan
+
+
+def __getattr__(name: str) -> Any:
+    """The note on a theme (`brief.export.theme`, and `brief.themes` under it: 3 ms) is imported when asked for,
+    not by a briefing's export."""
+    if name in ("ThemePlan", "theme_plan"):
+        from brief.export import theme
+
+        return getattr(theme, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Format(NamedTuple):
