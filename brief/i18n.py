@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brief.catalog import MoCatalog
 from brief.languages import LANGUAGES, language
 from brief.languages import N_ as N_  # the marker, also from here
 
@@ -38,8 +39,11 @@ def translations(lang: str) -> _gettext.NullTranslations:
     mo = folder / f"{DOMAIN}.mo"
     po = folder / f"{DOMAIN}.po"
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
-        with mo.open("rb") as handle:
-            return _gettext.GNUTranslations(handle)
+        data = mo.read_bytes()
+        try:
+            return MoCatalog(data)  # read in place, not decoded whole (`brief.catalog`)
+        except ValueError:
+            return _gettext.GNUTranslations(io.BytesIO(data))
     if po.is_file():
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po

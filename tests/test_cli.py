@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from brief import cli
-from brief.cli import COMMANDS, argparse_in, command_of, main, parser
+from brief import arguments
+from brief.arguments import COMMANDS, argparse_in, command_of, parser
+from brief.cli import main
 from brief.loader import load
 from brief.model import SECTIONS
 from brief.schema import schema_json
@@ -231,7 +232,7 @@ def test_the_help_is_as_wide_as_shutil_says(monkeypatch: pytest.MonkeyPatch, col
         monkeypatch.delenv("COLUMNS", raising=False)
     else:
         monkeypatch.setenv("COLUMNS", columns)
-    assert cli._columns() == shutil.get_terminal_size().columns
+    assert arguments.columns() == shutil.get_terminal_size().columns
 
 
 @pytest.mark.parametrize("command", COMMANDS)

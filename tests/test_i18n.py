@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 import shutil
 from pathlib import Path
 
 import pytest
 
 from brief import i18n
+from brief.catalog import MoCatalog
 from brief.i18n import default_lang, format_date, format_days, format_list, t, tn
 
 D = dt.date
@@ -18,8 +18,11 @@ D = dt.date
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_catalogs_load_as_real_translations(lang: str) -> None:
     catalog = i18n.translations(lang)
-    # Translations.load() style fallbacks silently return NullTranslations; ours must be a real catalog.
-    assert type(catalog) is gettext.GNUTranslations
+    # Translations.load() style fallbacks silently return NullTranslations; ours must be a real catalog, read in
+    # place (`brief.catalog`), with its language's plural rule.
+    assert type(catalog) is MoCatalog
+    assert catalog.gettext("") and "Plural-Forms" in catalog.gettext("")
+    assert catalog.plural(2) == (0 if lang == "zh" else 1)
 
 
 def test_interface_strings_translate() -> None:
