@@ -80,7 +80,7 @@ class MoCatalog(gettext.NullTranslations):
 
     def gettext(self, message: str) -> str:
         if message not in self._found:
-            found = self._lookup(message.encode("utf-8"), plural=False)
+            found = self._lookup(message.encode("utf-8", "surrogatepass"), plural=False)  # a lone surrogate: not found
             if found is None:  # as GNUTranslations: a plural entry's singular gives its form for 1
                 forms = self._forms(message)
                 index = self.plural(1)
@@ -100,6 +100,6 @@ class MoCatalog(gettext.NullTranslations):
         """The forms of the plural entry of `singular` (none when the catalog has no such entry)."""
         key = f"{singular}\0"
         if key not in self._found:
-            found = self._lookup(singular.encode("utf-8"), plural=True)
+            found = self._lookup(singular.encode("utf-8", "surrogatepass"), plural=True)
             self._found[key] = found.decode("utf-8") if found is not None else ""
         return self._found[key].split("\0") if self._found[key] else []

@@ -124,3 +124,11 @@ def test_an_unsorted_or_non_utf8_file_is_refused_and_read_by_gettext_instead(tmp
         assert type(found) is gettext.GNUTranslations and found.gettext("a") == "b"
     finally:
         i18n.translations.cache_clear()
+
+
+def test_a_lone_surrogate_is_a_message_like_any_other() -> None:
+    """A YAML escape can put half a character into a value that a message then names: not found, as it is."""
+    ours, theirs = CHINESE
+    for message in ("\ud800", "Where they divide\udfff"):
+        assert ours.gettext(message) == theirs.gettext(message) == message
+        assert ours.ngettext(message, "x", 2) == theirs.ngettext(message, "x", 2)
