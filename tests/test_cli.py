@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from brief import arguments
+from brief import arguments, cli
 from brief.arguments import COMMANDS, argparse_in, command_of, parser
 from brief.cli import main
 from brief.loader import load
@@ -268,3 +268,35 @@ def test_an_unknown_option_of_the_command_is_reported_as_argparse_does(capsys: p
         main(["--lang", "en", "export", "x", "--bogus"])
     assert stopped.value.code == 2
     assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+
+
+def test_the_entry_point_imports_with_the_collector_off_and_runs_the_command_with_it_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`brief` (brief/__main__.py): what the imports made is frozen, the command runs with the collector on, and
+    what it made is frozen as it returns (the process ends; the final collection need not walk it)."""
+    import gc
+
+    import brief.__main__ as entry
+
+    seen: dict[str, object] = {}
+
+    def command() -> int:
+        seen["enabled"], seen["frozen"] = gc.isenabled(), gc.get_freeze_count()
+        seen["garbage"] = [[]]  # made by the command
+        return 3
+
+    monkeypatch.setattr(cli, "main", command)
+    assert gc.isenabled()
+    try:
+        assert entry.run() == 3
+        assert seen["enabled"] is True and isinstance(seen["frozen"], int) and seen["frozen"] > 0
+        assert gc.isenabled() and gc.get_freeze_count() > seen["frozen"]
+    finally:
+        gc.unfreeze()
+
+
+def test_python_dash_m_brief_and_the_brief_command_run_the_same_entry() -> None:
+    scripts = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'brief = "brief.__main__:run"' in scripts
+    result = subprocess.run([sys.executable, "-m", "brief", "list"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and "cd-2105-nsa" in result.stdout, result.stderr
