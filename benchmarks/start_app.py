@@ -105,20 +105,42 @@ def brief(folder: Path | None) -> None:
 
 
 def command() -> None:
-    """The `brief` command itself (its argument parsing included), on the bundled briefs: the app class is
-    swapped for one that reports when it is ready, and run headless at the benchmark's size."""
-    import brief.tui.app
-    from brief import cli
+    """The `brief` command itself (brief/__main__.py, its argument parsing included), on the bundled briefs: as
+    `brief.tui.app` is imported, where the command imports it, its app class is swapped for one that reports when
+    it is ready and runs headless at the benchmark's size, so that everything else happens as when it is typed."""
+    import importlib.abc
+    import importlib.machinery
 
-    class ReadyThenExit(brief.tui.app.BriefApp):
-        def on_ready(self) -> None:
-            ready(self)
+    class SwapApp(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> importlib.machinery.ModuleSpec | None:
+            if name != "brief.tui.app":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.machinery.PathFinder.find_spec(name, path)  # type: ignore[arg-type]
+            assert spec is not None and spec.loader is not None
+            execute = spec.loader.exec_module
 
-        def run(self, **_: object) -> None:  # type: ignore[override]
-            super().run(headless=True, size=SIZE)
+            def exec_module(module: object) -> None:
+                execute(module)  # type: ignore[arg-type]
+                original = module.BriefApp  # type: ignore[attr-defined]
 
-    brief.tui.app.BriefApp = ReadyThenExit  # type: ignore[misc]
-    sys.exit(cli.main(["--lang", "en"]))
+                class ReadyThenExit(original):  # type: ignore[misc, valid-type]
+                    def on_ready(self) -> None:
+                        ready(self)
+
+                    def run(self, **_: object) -> None:
+                        super().run(headless=True, size=SIZE)
+
+                module.BriefApp = ReadyThenExit  # type: ignore[attr-defined]
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, SwapApp())
+    sys.argv = ["brief", "--lang", "en"]
+    from brief.__main__ import run
+
+    sys.exit(run())
 
 
 if __name__ == "__main__":
