@@ -8,11 +8,13 @@ option, and the highlighted option is the point the user is on. What the page ho
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 import msgspec
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
@@ -119,6 +121,8 @@ class DetailPane(Steady, OptionList):
         self._wrapped: dict[tuple[PointRef, str, bool, int], list[Content]] = {}
         self._made_with: tuple[Style, ...] = ()  # the styles of LINE_STYLES those lines were made with
         self._restyled = True  # the pane was restyled since its lines were checked against `_made_with`
+        self._measured_all = False  # False until the first screen is drawn (`_update_lines`)
+        self._rest_scheduled = False
 
     # Building the page ------------------------------------------------------------------------------------------
 
@@ -194,6 +198,42 @@ class DetailPane(Steady, OptionList):
             return wrap_content(styled, width)
 
         return LinesVisual(make_lines)
+
+    # The first screen ---------------------------------------------------------------------------------------------
+
+    def _update_lines(self) -> None:
+        """OptionList measures (wraps) every option of the page before it draws any. Until the app's first screen
+        is drawn, only the options it shows are measured: those down to one screenful below the highlighted one
+        (or the top); the rest of the page, in the frame after (`_measure_rest`). Scrolling, a page move or the
+        last point in between measure what they reach, as OptionList does for options added later."""
+        region = self.scrollable_content_region
+        if self._measured_all or not region or len(self._options) <= region.height:
+            super()._update_lines()
+            return
+        if not self._rest_scheduled:
+            self._rest_scheduled = True
+            self.call_after_refresh(self._measure_rest)
+        width = region.width - self._get_left_gutter_width() - self.get_component_styles(
+            "option-list--option").padding.width
+        start = self.highlighted or 0
+        below, count = 0, 0
+        for index, option in enumerate(self._options):
+            count = index + 1
+            if index >= start:
+                below += self._get_visual(option).get_height(cast(RulesMap, self.styles), width)
+                if below >= region.height + self.scroll_offset.y:
+                    break
+        options = self._options
+        self._options = options[:count]  # what OptionList measures, for now
+        try:
+            super()._update_lines()
+        finally:
+            self._options = options
+
+    def _measure_rest(self) -> None:
+        self._measured_all = True
+        self._update_lines()  # on from the last option measured: the page's full height, and its scroll bar
+        self.refresh()
 
     def highlight_first(self) -> None:
         self.highlighted = next((i for i, row in enumerate(self.rows) if row.placed is not None), None)

@@ -1,0 +1,85 @@
+"""The detail pane measures (wraps) only the points of the app's first screen before drawing it, and the rest
+of the page in the frame after (`DetailPane._update_lines`): the first screen is the same, every key works in
+between, and then the page is whole."""
+
+from __future__ import annotations
+
+
+from brief.tui.app import BriefApp
+from brief.tui.state import View
+from brief.tui.widgets.detail import DetailPane
+from tests.conftest import BRIEFS
+
+SIZE = (100, 30)
+
+
+def screen_lines(pane: DetailPane) -> list[str]:
+    return [strip.text for strip in pane.render_lines(pane.scrollable_content_region.reset_offset)]
+
+
+def back_to_the_first_screen(pane: DetailPane) -> None:
+    """The pane as it is before the first screen is drawn: nothing measured yet."""
+    pane._measured_all = False
+    pane._rest_scheduled = False
+    pane._line_cache.clear()
+
+
+async def test_the_first_screen_waits_only_for_its_own_points_and_the_page_is_whole_a_frame_later() -> None:
+    app = BriefApp(briefs_dir=BRIEFS, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        app.jump_to(View("item", "cd-2105-nsa"))
+        await pilot.pause()
+        pane = app.query_one(DetailPane)
+        await pilot.pause()
+        total = len(pane.options)
+        assert pane._measured_all and len(pane._line_cache.heights) == total > 40
+        whole = screen_lines(pane)
+        full_height = pane.virtual_size.height
+        assert full_height == sum(pane._line_cache.heights.values())
+
+        back_to_the_first_screen(pane)
+        assert screen_lines(pane) == whole  # the same first screen...
+        measured = len(pane._line_cache.heights)
+        assert measured < total  # ...from a part of the page
+        assert sum(pane._line_cache.heights.values()) >= pane.scrollable_content_region.height
+        await pilot.pause()  # the frame after: the rest
+        assert len(pane._line_cache.heights) == total and pane.virtual_size.height == full_height
+
+
+async def test_keys_in_between_reach_what_they_need() -> None:
+    app = BriefApp(briefs_dir=BRIEFS, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.jump_to(View("item", "cd-2105-nsa"))
+        await pilot.pause()
+        pane = app.query_one(DetailPane)
+        pane.focus()
+        await pilot.pause()
+        last = max(i for i, row in enumerate(pane.rows) if row.placed is not None)
+
+        back_to_the_first_screen(pane)
+        pane.action_last()  # the last point: measured, and scrolled to
+        assert pane.highlighted == last and last in pane._line_cache.heights
+        assert pane.scroll_offset.y > 0
+
+        back_to_the_first_screen(pane)
+        pane.scroll_home(animate=False)
+        pane.highlighted = 1
+        pane.action_page_down()  # within what is measured; never past it
+        assert pane.highlighted is not None and pane.highlighted in pane._line_cache.heights
+        await pilot.pause()
+        assert len(pane._line_cache.heights) == len(pane.options)
+
+
+async def test_a_page_opened_on_a_point_far_down_measures_down_to_it() -> None:
+    app = BriefApp(briefs_dir=BRIEFS, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.jump_to(View("item", "cd-2105-nsa"))
+        await pilot.pause()
+        pane = app.query_one(DetailPane)
+        refs = [row.placed.ref for row in pane.rows if row.placed is not None]
+        back_to_the_first_screen(pane)
+        pane.show(pane.corpus, pane.view, refs[-1])
+        assert pane.highlighted is not None and pane.highlighted in pane._line_cache.heights
+        assert pane.scroll_offset.y > 0  # scrolled to it at once
+        await pilot.pause()
+        assert len(pane._line_cache.heights) == len(pane.options)
