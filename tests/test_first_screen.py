@@ -4,7 +4,6 @@ between, and then the page is whole."""
 
 from __future__ import annotations
 
-
 from brief.tui.app import BriefApp
 from brief.tui.state import View
 from brief.tui.widgets.detail import DetailPane
