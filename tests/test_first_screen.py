@@ -4,6 +4,11 @@ between, and then the page is whole."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
+from textual.pilot import Pilot
+
 from brief.tui.app import BriefApp
 from brief.tui.state import View
 from brief.tui.widgets.detail import DetailPane
@@ -16,6 +21,19 @@ def screen_lines(pane: DetailPane) -> list[str]:
     return [strip.text for strip in pane.render_lines(pane.scrollable_content_region.reset_offset)]
 
 
+@contextlib.asynccontextmanager
+async def opened(lang: str) -> AsyncIterator[tuple[Pilot[None], DetailPane]]:
+    """The app on the bundled briefs, on the page of cd-2105-nsa, everything drawn."""
+    app = BriefApp(briefs_dir=BRIEFS, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        app.jump_to(View("item", "cd-2105-nsa"))
+        await pilot.pause()
+        pane = app.query_one(DetailPane)
+        pane.focus()
+        await pilot.pause()
+        yield pilot, pane
+
+
 def back_to_the_first_screen(pane: DetailPane) -> None:
     """The pane as it is before the first screen is drawn: nothing measured yet."""
     pane._measured_all = False
@@ -24,12 +42,7 @@ def back_to_the_first_screen(pane: DetailPane) -> None:
 
 
 async def test_the_first_screen_waits_only_for_its_own_points_and_the_page_is_whole_a_frame_later() -> None:
-    app = BriefApp(briefs_dir=BRIEFS, lang="zh")
-    async with app.run_test(size=SIZE) as pilot:
-        app.jump_to(View("item", "cd-2105-nsa"))
-        await pilot.pause()
-        pane = app.query_one(DetailPane)
-        await pilot.pause()
+    async with opened("zh") as (pilot, pane):
         total = len(pane.options)
         assert pane._measured_all and len(pane._line_cache.heights) == total > 40
         whole = screen_lines(pane)
@@ -46,13 +59,7 @@ async def test_the_first_screen_waits_only_for_its_own_points_and_the_page_is_wh
 
 
 async def test_keys_in_between_reach_what_they_need() -> None:
-    app = BriefApp(briefs_dir=BRIEFS, lang="en")
-    async with app.run_test(size=SIZE) as pilot:
-        app.jump_to(View("item", "cd-2105-nsa"))
-        await pilot.pause()
-        pane = app.query_one(DetailPane)
-        pane.focus()
-        await pilot.pause()
+    async with opened("en") as (pilot, pane):
         last = max(i for i, row in enumerate(pane.rows) if row.placed is not None)
 
         back_to_the_first_screen(pane)
@@ -70,11 +77,7 @@ async def test_keys_in_between_reach_what_they_need() -> None:
 
 
 async def test_a_page_opened_on_a_point_far_down_measures_down_to_it() -> None:
-    app = BriefApp(briefs_dir=BRIEFS, lang="en")
-    async with app.run_test(size=SIZE) as pilot:
-        app.jump_to(View("item", "cd-2105-nsa"))
-        await pilot.pause()
-        pane = app.query_one(DetailPane)
+    async with opened("en") as (pilot, pane):
         refs = [row.placed.ref for row in pane.rows if row.placed is not None]
         back_to_the_first_screen(pane)
         pane.show(pane.corpus, pane.view, refs[-1])
