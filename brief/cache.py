@@ -7,8 +7,8 @@ each file — the brief (or none) and its problems — is kept in the user's cac
 bytes of the file (by their 256-bit BLAKE2b digest), of the glossary and of the seed it quotes, the seeds folder
 as problems name it, and the code that loads them (the size and modification time of each of its modules, as
 Python's own bytecode cache keys them, and the versions of PyYAML and msgspec). A
-change to any of these, whatever the file's size and modification time say, means the file is read afresh, so a
-warm load gives exactly what a cold one does.
+change to the bytes of a brief, the glossary or a seed, whatever their sizes and modification times say, means
+the file is read afresh, so a warm load gives exactly what a cold one does.
 
 Each cache file carries the digest of its own content, and is read only when it is a regular file of a sane
 size: a damaged, truncated or edited entry, a FIFO or a device in its place, only ever costs a fresh load.
