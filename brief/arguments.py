@@ -65,13 +65,17 @@ ARGPARSE_TEXTS = (
 )
 
 
+#: The common options that take a value (the next word, when not written `--option=value`).
+_WITH_VALUE = ("--briefs", "--seeds", "--lang")
+
+
 def interface_lang(argv: list[str]) -> str:
     """The language of the messages, before the arguments are parsed (argparse's help and errors are written
     while it parses): `--lang`, before the command or after it, else the locale's. After `brief seed`, `--lang` is
     the language of the text, not of the messages."""
     command = None
     for index, arg in enumerate(argv):
-        if arg in ("--briefs", "--seeds") or (index and argv[index - 1] in ("--briefs", "--seeds", "--lang")):
+        if arg in ("--briefs", "--seeds") or (index and argv[index - 1] in _WITH_VALUE):
             continue  # an option's value, never a command
         if command is None and arg in COMMANDS:
             command = arg
@@ -97,7 +101,7 @@ def command_of(argv: list[str]) -> str | None:
     """The command `argv` runs, as argparse will find it (the first word that names one, skipping the values
     of options), or None."""
     for index, arg in enumerate(argv):
-        if index and argv[index - 1] in ("--briefs", "--seeds", "--lang"):
+        if index and argv[index - 1] in _WITH_VALUE:
             continue  # an option's value, never a command
         if arg in COMMANDS:
             return arg

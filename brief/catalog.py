@@ -32,7 +32,8 @@ class MoCatalog(gettext.NullTranslations):
         if revision >> 16 not in (0, 1):
             raise ValueError(f"unknown .mo revision {revision}")
         self._data = data
-        self._found: dict[str, str] = {}
+        self._found: dict[str, str] = {}  # what `gettext` found, by message
+        self._plurals: dict[str, list[str]] = {}  # the forms of a plural entry, by its singular
         originals = [self._entry(self._originals, index) for index in range(self._count)]
         if any(later < earlier for earlier, later in zip(originals, originals[1:])):
             raise ValueError("the originals of this .mo file are not sorted")
@@ -98,8 +99,7 @@ class MoCatalog(gettext.NullTranslations):
 
     def _forms(self, singular: str) -> list[str]:
         """The forms of the plural entry of `singular` (none when the catalog has no such entry)."""
-        key = f"{singular}\0"
-        if key not in self._found:
+        if singular not in self._plurals:
             found = self._lookup(singular.encode("utf-8", "surrogatepass"), plural=True)
-            self._found[key] = found.decode("utf-8") if found is not None else ""
-        return self._found[key].split("\0") if self._found[key] else []
+            self._plurals[singular] = found.decode("utf-8").split("\0") if found is not None else []
+        return self._plurals[singular]
