@@ -1,13 +1,17 @@
-"""The detail pane measures (wraps) only the points of the app's first screen before drawing it, and the rest
-of the page in the frame after (`DetailPane._update_lines`): the first screen is the same, every key works in
-between, and then the page is whole."""
+"""What the app's first screen waits for. The detail pane measures (wraps) only the points of the first screen
+before drawing it, and the rest of the page in the frame after (`DetailPane._update_lines`): the first screen is
+the same, every key works in between, and then the page is whole. The main screen is styled once, with the
+breakpoint classes of the terminal's size already given: the same screen as after a full restyle."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
 
+import pytest
+from textual.dom import DOMNode
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from brief.tui.app import BriefApp
 from brief.tui.state import View
@@ -85,3 +89,31 @@ async def test_a_page_opened_on_a_point_far_down_measures_down_to_it() -> None:
         assert pane.scroll_offset.y > 0  # scrolled to it at once
         await pilot.pause()
         assert len(pane._line_cache.heights) == len(pane.options)
+
+
+@pytest.mark.parametrize("size", [(60, 16), (100, 30), (160, 45)])
+async def test_the_main_screen_is_styled_once_as_a_full_restyle_would_style_it(
+        size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """No whole-screen restyle before the first screen (Textual would make one for the breakpoint classes at the
+    first resize, and one as the screen is first shown), and nothing is missed for it: the breakpoint classes are
+    those Textual gives the size, and a full restyle afterwards changes nothing on the screen."""
+    restyled: list[DOMNode] = []
+    update = DOMNode.update_node_styles
+
+    def counted(node: DOMNode, animate: bool = True) -> None:
+        restyled.append(node)
+        update(node, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    app = BriefApp(briefs_dir=BRIEFS, lang="en")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not [node for node in restyled if isinstance(node, Screen)]
+        expected = Screen._get_breakpoint_classes(screen, size[0], app.HORIZONTAL_BREAKPOINTS) | \
+            Screen._get_breakpoint_classes(screen, size[1], app.VERTICAL_BREAKPOINTS)
+        assert len(expected) == 2 and expected <= set(screen.classes)
+        first = app.export_screenshot()
+        app.update_styles(screen)
+        await pilot.pause()
+        assert app.export_screenshot() == first

@@ -9,6 +9,8 @@ from textual import events, on
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from brief.tui.widgets.footer import LocalizedFooter
 
 Result = TypeVar("Result")
@@ -17,6 +19,17 @@ Result = TypeVar("Result")
 def search_box(lang: str) -> str:
     """The name the search box of a language is installed under (made once, shown again on each `/`)."""
     return f"search-{lang}"
+
+
+def breakpoints(app: App[object]) -> list[str]:
+    """The breakpoint classes (`App.HORIZONTAL_BREAKPOINTS`, `VERTICAL_BREAKPOINTS`) of the terminal's size now:
+    for each list, the class of the largest breakpoint the size reaches, as Textual chooses them on a resize."""
+    chosen = []
+    for size, points in ((app.size.width, app.HORIZONTAL_BREAKPOINTS), (app.size.height, app.VERTICAL_BREAKPOINTS)):
+        reached = [(breakpoint, name) for breakpoint, name in points or () if size >= breakpoint]
+        if reached:
+            chosen.append(max(reached)[1])
+    return chosen
 
 
 class StyledOnce(Screen[Result]):

@@ -17,14 +17,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Tree
 
 from brief.corpus import Corpus
 from brief.i18n import N_, t, tn
 from brief.labels import item_label
 from brief.model import Brief, PointRef
-from brief.tui.screens import search_box
+from brief.tui.screens import StyledOnce, breakpoints, search_box
 from brief.tui.state import View
 from brief.tui.widgets.detail import DetailPane
 from brief.tui.widgets.footer import LocalizedFooter
@@ -43,7 +42,7 @@ COMPARE_WIDTH = 150
 CLEAR_MARKS_SECONDS = 5.0
 
 
-class MainScreen(Screen[None]):
+class MainScreen(StyledOnce[None]):
     """Tab moves pane by pane (tree, points, source) rather than widget by widget, escape goes back to the tree;
     on a narrow terminal one pane shows at a time (the tree while it has the focus)."""
 
@@ -72,7 +71,9 @@ class MainScreen(Screen[None]):
     lang = reactive("en")
 
     def __init__(self, corpus: Corpus, view: View | None) -> None:
-        super().__init__(id="main-screen", classes="-navigating")  # the tree has the focus at first
+        # The tree has the focus at first. The size's breakpoint classes are given now, as Textual would give
+        # them at the first resize: added then, they would restyle the whole screen once more before it is drawn.
+        super().__init__(id="main-screen", classes=" ".join(("-navigating", *breakpoints(self.app))))
         self._pair = 0  # which two documents the side-by-side view of a theme compares
         self.corpus = corpus
         self.current_view = view
