@@ -13,7 +13,7 @@ its clock in START_TIME) and ends at once, so that the shutdown is not counted.
 
 With `--stay` (benchmarks/keys.py's floor), the bare app runs in the terminal as any app does and has keys that
 cost what Textual's own work costs: x and escape update the title line, j and k move in the list, up and down
-in the tree (which has the focus).
+in the tree (which has the focus), and ctrl+p opens Textual's own command palette (the floor of brief's).
 """
 
 from __future__ import annotations
