@@ -994,8 +994,11 @@ async def test_a_theme_shows_what_changed_then_each_document_in_the_order_of_its
 
 
 async def test_a_theme_on_a_wide_terminal_puts_two_documents_side_by_side(folder: Path) -> None:
+    """The second column is made the first time it is needed (not at the start), and follows the language."""
     app = make_app(folder)
     async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert not app.query("#compare")
         app.jump_to(View("theme", theme_id="fmct"))
         await pilot.pause()
         left, right = app.query_one("#detail", DetailPane), app.query_one("#compare", DetailPane)
@@ -1007,6 +1010,11 @@ async def test_a_theme_on_a_wide_terminal_puts_two_documents_side_by_side(folder
         assert not any(row.section == "what-changed" for row in right.rows)
         await pilot.press("d")  # the next pair: the first document and the next
         assert documents(right) == {"cd-2105-fmct"}
+        titles = [row.text for row in right.rows if row.kind == "title"]
+        await pilot.press("l")
+        await pilot.pause()
+        assert right.lang == "zh" and [row.text for row in right.rows if row.kind == "title"] != titles
+        assert documents(right) == {"cd-2105-fmct"} and len(app.query("#compare")) == 1
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         await pilot.pause()

@@ -38,6 +38,8 @@ class StyledOnce(Screen[Result]):
     again (the main screen keeps its dialogs). Textual restyles every widget of a screen on each show, which was
     most of the time a dialog or the palette took to open; what changes inside the screen restyles itself as it
     changes. The handlers run before Textual's own (`Screen._on_screen_resume`, which reads `refresh_styles`).
+    The main screen is one too: styled as it is mounted, it is not styled again as it is first shown (at the
+    app's start) nor each time a dialog over it closes.
 
     Listed after the Textual screen it goes with (`class Dialog(ModalScreen, StyledOnce)`): Textual takes a
     screen's styles, style names and component classes from its first base only."""

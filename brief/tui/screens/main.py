@@ -90,8 +90,19 @@ class MainScreen(StyledOnce[None]):
 
     @property
     def compare(self) -> DetailPane:
-        """The side-by-side view's second column (shown only for a theme on a wide terminal)."""
+        """The side-by-side view's second column (shown only for a theme on a wide terminal), once made."""
         return self.query_one("#compare", DetailPane)
+
+    def _second_column(self) -> DetailPane:
+        """The second column, made the first time a theme is shown side by side: most sessions never show it, and
+        mounting and styling it with the other panes cost the start a twentieth of its time."""
+        for pane in self.query("#compare").results(DetailPane):
+            return pane
+        app = self.brief_app
+        pane = DetailPane(app.marks, id="compare", days=app.dates.days)
+        pane.set_reactive(DetailPane.lang, self.lang)  # and kept in step by `watch_lang`
+        self.query_one("#main", Horizontal).mount(pane)
+        return pane
 
     def compose(self) -> ComposeResult:
         app = self.brief_app
@@ -100,8 +111,8 @@ class MainScreen(StyledOnce[None]):
             yield Navigator(id="navigator").data_bind(MainScreen.lang)
             yield DetailPane(app.marks, id="detail", days=app.dates.days, one_page=self._one_page).data_bind(
                 MainScreen.lang)
-            # A theme across documents on a wide terminal: a second document beside the first.
-            yield DetailPane(app.marks, id="compare", days=app.dates.days).data_bind(MainScreen.lang)
+            # A theme across documents on a wide terminal shows a second document beside the first, in a pane
+            # made when first needed (`_second_column`).
         yield SourcePane(app.seeds, id="source").data_bind(MainScreen.lang)
         yield LocalizedFooter(id="footer").data_bind(MainScreen.lang)
 
@@ -137,6 +148,8 @@ class MainScreen(StyledOnce[None]):
         self._laid_out_at = event.size
 
     def watch_lang(self) -> None:
+        for pane in self.query("#compare").results(DetailPane):
+            pane.lang = self.lang
         if self.is_mounted:
             self._update_title()
 
@@ -159,8 +172,9 @@ class MainScreen(StyledOnce[None]):
         self.detail.column = ((pair[0],), True) if pair else (None, True)
         self.detail.show(self.corpus, view, focus)
         if pair is not None:
-            self.compare.column = ((pair[1],), False)
-            self.compare.show(self.corpus, view)
+            second = self._second_column()
+            second.column = ((pair[1],), False)
+            second.show(self.corpus, view)
 
     def _compared(self, view: View | None) -> tuple[str, str] | None:
         """The two documents the side-by-side view shows for `view`, if it shows them: a theme that two or more
@@ -333,26 +347,9 @@ class MainScreen(StyledOnce[None]):
         return self.current_view.brief_id if self.current_view is not None else None
 
     def action_notes(self) -> None:
-        """The notes of the agenda item in the interface's language; the dialog saves them itself."""
-        from brief.tui.screens.notes import NotesScreen
-        from brief.userdata import Notes, load_notes
+        from brief.tui.screens.notes import open_notes
 
-        brief_id = self.current_brief_id()
-        if brief_id is None or (brief := self.corpus.brief(brief_id)) is None:
-            self.notify(t(self.lang, "Choose an agenda item first."), severity="warning")
-            return
-
-        def closed(saved: Notes | None) -> None:
-            if saved is not None:
-                self.notify(t(self.lang, "Notes saved."))
-
-        # Made once per language, then opened again on each agenda item's notes (`NotesScreen.reopen`).
-        name, notes = f"notes-{self.lang}", load_notes(brief_id, self.lang)
-        if self.app.is_screen_installed(name):
-            cast("NotesScreen", self.app.get_screen(name)).reopen(brief, notes)
-        else:
-            self.app.install_screen(NotesScreen(brief, notes, self.lang), name)
-        self.app.push_screen(name, closed)
+        open_notes(self)
 
     def action_clear_marks(self) -> None:
         """Clear the marks of the agenda item when M is pressed twice within a few seconds (marks are the user's

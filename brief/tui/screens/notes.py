@@ -9,6 +9,8 @@ since it was opened (another window of brief) asks whose notes to keep.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,9 @@ from brief.i18n import N_, language_in, t
 from brief.model import Brief
 from brief.tui.screens import Dialog
 from brief.userdata import Notes, NotesConflict, keep_notes_aside, load_notes, save_notes
+
+if TYPE_CHECKING:
+    from brief.tui.screens.main import MainScreen
 
 #: The buttons the states offer (each shows those it offers), by id, with their labels (msgids).
 CHOICES = {
@@ -202,3 +207,23 @@ class NotesScreen(Dialog[Notes | None]):
         self.mode = "damaged" if self.notes.problem is not None else "edit"
         self.editor.load_text(self.notes.text)
         self._show_state()
+
+
+def open_notes(main: MainScreen) -> None:
+    """`n`: the notes of the agenda item the user is on, in the interface's language; the dialog saves them
+    itself. Made once per language, then opened again on each agenda item's notes (`NotesScreen.reopen`)."""
+    brief_id = main.current_brief_id()
+    if brief_id is None or (brief := main.corpus.brief(brief_id)) is None:
+        main.notify(t(main.lang, "Choose an agenda item first."), severity="warning")
+        return
+
+    def closed(saved: Notes | None) -> None:
+        if saved is not None:
+            main.notify(t(main.lang, "Notes saved."))
+
+    app, name, notes = main.app, f"notes-{main.lang}", load_notes(brief_id, main.lang)
+    if app.is_screen_installed(name):
+        cast("NotesScreen", app.get_screen(name)).reopen(brief, notes)
+    else:
+        app.install_screen(NotesScreen(brief, notes, main.lang), name)
+    app.push_screen(name, closed)
