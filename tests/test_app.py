@@ -988,7 +988,11 @@ async def test_a_theme_shows_what_changed_then_each_document_in_the_order_of_its
         assert shown == [placed.ref for group in groups for placed in group.points()]
         navigator = app.query_one(Navigator)
         theme_node = navigator.cursor_node
-        assert theme_node is not None and [str(child.label) for child in theme_node.children] == [
+        assert theme_node is not None and not theme_node.children  # its documents come as it unfolds
+        navigator.focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert theme_node.is_expanded and [str(child.label) for child in theme_node.children] == [
             f"{group.brief.document.symbol or group.brief.document.cite('en')}: {len(group)} point"
             + ("s" if len(group) != 1 else "") for group in groups]
 

@@ -92,13 +92,10 @@ class Navigator(Steady, Tree[View]):
         counts = self._counts
         if counts:
             branch = self.root.add(Text(t(lang, "Themes")), expand=False)
-            for found in counts:  # a theme, and under it how many of its points each document has
+            for found in counts:  # a theme; how many of its points each document has comes as it unfolds
                 view = View("theme", theme_id=found.theme.id)
-                node = branch.add(Text(visible(found.theme.name[lang])), data=view, expand=False)
-                for brief, count in found.documents:
-                    label = tn(lang, "{document}: {n} point", "{document}: {n} points", count,
-                               document=visible(brief.document.symbol or brief.document.cite(lang)))
-                    node.add_leaf(Text(label), data=view)
+                node = branch.add(Text(visible(found.theme.name[lang])), data=view, expand=False,
+                                  allow_expand=bool(found.documents))
                 if select == view:
                     branch.expand()
                     target = node
@@ -121,14 +118,27 @@ class Navigator(Steady, Tree[View]):
             found = leaf if select == topic_view else found
         return found
 
+    def _add_documents(self, node: TreeNode[View], theme_id: str) -> None:
+        """A theme's documents, under it, each with how many of the theme's points it has."""
+        lang = self.lang
+        for found in self._counts:
+            if found.theme.id == theme_id:
+                for brief, count in found.documents:
+                    label = tn(lang, "{document}: {n} point", "{document}: {n} points", count,
+                               document=visible(brief.document.symbol or brief.document.cite(lang)))
+                    node.add_leaf(Text(label), data=node.data)
+
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[View]) -> None:
-        """An agenda item's topics are added when it is first unfolded: a corpus of 500 items has thousands of
-        topics, which a tree made in full would build again on every language switch or jump."""
-        view = event.node.data
-        if view is not None and view.kind == "item" and not event.node.children:
-            brief = self.corpus.brief(view.brief_id or "")
-            if brief is not None:
-                self._add_topics(event.node, brief)
+        """An agenda item's topics and a theme's documents are added when it is first unfolded: a corpus of 500
+        items has thousands of topics, which a tree made in full would build again on every language switch or
+        jump, and the start or a switch would build every theme's leaves under a folded branch."""
+        view, node = event.node.data, event.node
+        if view is None or node.children:
+            return
+        if view.kind == "item" and (brief := self.corpus.brief(view.brief_id or "")) is not None:
+            self._add_topics(node, brief)
+        elif view.kind == "theme" and view.theme_id:
+            self._add_documents(node, view.theme_id)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[View]) -> None:
         if event.node.data is not None:
