@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.content import Content
@@ -1053,6 +1054,42 @@ def counting(widget: Widget, name: str) -> list[int]:
 
     setattr(widget, name, counted)
     return calls
+
+
+async def test_a_mark_draws_only_its_point_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """space redraws the marked point alone (Textual's prompt replacement would draw every point on the screen
+    again, and the next change of focus all of them once more), and the pane is then as drawn from scratch."""
+    from brief.tui.widgets.point import MARK, LinesVisual
+
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_item(app, pilot, NSA)
+        await pilot.press("escape", "enter")  # the page drawn beside the tree, then with the focus
+        await pilot.pause()
+        detail = app.query_one(DetailPane)
+        region = detail.scrollable_content_region.reset_offset
+
+        def screen() -> list[str]:
+            return [strip.text for strip in detail.render_lines(region)]
+
+        drawn = [0]
+        render = LinesVisual.render_strips
+
+        def counted(visual: LinesVisual, *args: Any) -> Any:
+            drawn[0] += 1
+            return render(visual, *args)
+
+        monkeypatch.setattr(LinesVisual, "render_strips", counted)
+        await pilot.press("space")
+        await pilot.pause()
+        assert current(app).ref in app.marks
+        assert drawn[0] == 1 and any(MARK in line for line in screen())
+        await pilot.press("escape")  # the focus back to the tree: the other points' strips are kept
+        await pilot.pause()
+        assert drawn[0] == 2
+        kept = screen()
+        detail._clear_caches()
+        assert screen() == kept
 
 
 async def test_a_layout_that_changes_nothing_leaves_the_scroll_views_alone(folder: Path) -> None:

@@ -362,10 +362,24 @@ class DetailPane(Steady, OptionList):
             self.post_message(self.MarkToggled(self, entry))
 
     def refresh_point(self, ref: PointRef) -> None:
-        """Draw the point `ref` again (its mark changed)."""
+        """Draw the point `ref` again (its mark changed), and only it. Textual's `replace_option_prompt_at_index`
+        drops every option's measured lines and drawn strips, so one mark drew the whole screenful again, and the
+        next change of focus all of it once more. A mark keeps a point's height (⚑ takes the place of a space);
+        should the new lines ever differ in number, the whole page is measured again, as Textual does. Uses
+        OptionList's private `_option_render_cache` and `Option._set_prompt` (Textual 8.2; tested)."""
         for index, row in enumerate(self.rows):
             if row.placed is not None and row.placed.ref == ref and index < self.option_count:
-                self.replace_option_prompt_at_index(index, self._visual(row))
+                option, visual = self.get_option_at_index(index), self._visual(row)
+                before = option.prompt
+                if not isinstance(before, LinesVisual) or any(
+                        len(visual.lines(width)) != len(lines) for width, lines in before.measured().items()):
+                    self.replace_option_prompt_at_index(index, visual)
+                    continue
+                option._set_prompt(visual)
+                cache = self._option_render_cache
+                for key in [key for key in cache.keys() if key[0] is option]:
+                    cache.discard(key)
+                self.refresh()
 
     def action_copy(self) -> None:
         if (entry := self.current()) is not None:

@@ -43,6 +43,10 @@ class LinesVisual(Visual):
             self._cache[width] = self.make_lines(width) or [Content("")]
         return self._cache[width]
 
+    def measured(self) -> dict[int, list[Content]]:
+        """The lines made so far, by width."""
+        return self._cache
+
     def clear(self) -> None:
         self._cache.clear()
 
